@@ -1,0 +1,20 @@
+using InFocus.Domain.Common;
+
+namespace InFocus.Domain.Accounts;
+
+public sealed class User : Entity
+{
+    /// <summary>Normalized (trimmed, lower-case); see <see cref="EmailAddress.Normalize"/>.</summary>
+    public required string Email { get; set; }
+
+    /// <summary>bcrypt hash of the password; never the password itself.</summary>
+    public required string PasswordHash { get; set; }
+
+    public required string Name { get; set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public Profile? Profile { get; set; }
+}

@@ -1,0 +1,80 @@
+using System.Buffers.Text;
+using System.Text.Json;
+
+namespace InFocus.Domain.Common;
+
+/// <summary>A validated page request: how many items and where to continue.</summary>
+public sealed record PageRequest(int Limit, string? Cursor)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    public static PageRequest First { get; } = new(DefaultLimit, null);
+
+    /// <summary>Validates raw query values; a missing limit means <see cref="DefaultLimit"/>.</summary>
+    public static PageRequest Create(string? limit, string? cursor)
+    {
+        var validation = new Validation();
+        var size = DefaultLimit;
+        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, out size) || size < 1 || size > MaxLimit))
+        {
+            validation.Add("limit", $"must be an integer between 1 and {MaxLimit}.");
+        }
+
+        if (cursor is { Length: > 1_024 })
+        {
+            validation.Add("cursor", "is not a valid cursor.");
+        }
+
+        validation.ThrowIfInvalid();
+        return new PageRequest(size, string.IsNullOrEmpty(cursor) ? null : cursor);
+    }
+}
+
+/// <summary>One page of a list; <see cref="NextCursor"/> is null on the last page.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+/// <summary>
+/// Opaque keyset cursors: the position of the last item of a page, serialized and base64url-encoded.
+/// The kind tag stops a cursor of one list from being replayed against another.
+/// </summary>
+public static class PageCursor
+{
+    private sealed record Envelope<T>(string Kind, T Position);
+
+    public static string Encode<T>(string kind, T position) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Envelope<T>(kind, position)));
+
+    /// <summary>Decodes a cursor made by <see cref="Encode{T}"/> for the same kind; anything else is a 400.</summary>
+    public static T Decode<T>(string kind, string cursor)
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize<Envelope<T>>(Base64Url.DecodeFromChars(cursor));
+            if (envelope is not null && envelope.Kind == kind && envelope.Position is not null)
+            {
+                return envelope.Position;
+            }
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            // Falls through to the validation error below: a tampered or foreign cursor is the client's mistake.
+        }
+
+        throw ValidationException.For("cursor", "is not a valid cursor for this list.");
+    }
+
+    /// <summary>
+    /// Builds a page from up to <c>limit + 1</c> rows fetched in order: the extra row only proves there is a next page.
+    /// </summary>
+    public static Page<TItem> ToPage<TItem, TPosition>(IReadOnlyList<TItem> rows, int limit, string kind, Func<TItem, TPosition> position)
+    {
+        if (rows.Count <= limit)
+        {
+            return new Page<TItem>(rows, null);
+        }
+
+        var items = rows.Take(limit).ToList();
+        return new Page<TItem>(items, Encode(kind, position(items[^1])));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Frozen;
+using InFocus.Domain.Common;
+
+namespace InFocus.Domain.Data;
+
+/// <summary>
+/// Names of the unique and CHECK constraints, and the domain error each one becomes when PostgreSQL reports a
+/// violation, so a race that slips past a service's own check still gets a clear 409 or 400, never a 500.
+/// </summary>
+internal static class Constraints
+{
+    public const string UserEmailUnique = "ux_users_email";
+    public const string UserEmailNormalized = "ck_users_email_normalized";
+    public const string ProfileUserUnique = "ux_profiles_user_id";
+    public const string ProfilePreferencesObject = "ck_profiles_preferences_object";
+    public const string RefreshTokenHashUnique = "ux_refresh_tokens_token_hash";
+    public const string RefreshTokenHashLength = "ck_refresh_tokens_token_hash_length";
+    public const string RefreshTokenRevocation = "ck_refresh_tokens_revocation";
+    public const string MediaTmdbUnique = "ux_media_items_tmdb";
+    public const string MediaTmdbIdPositive = "ck_media_items_tmdb_id_positive";
+    public const string MediaRatingRange = "ck_media_items_rating";
+    public const string ProviderUnique = "ux_streaming_providers_offer";
+    public const string ProviderRegionsNotEmpty = "ck_streaming_providers_regions";
+    public const string WatchlistUnique = "ux_watchlist_entries_user_media";
+    public const string WatchlistRatingRange = "ck_watchlist_entries_rating";
+    public const string MembershipUnique = "ux_family_memberships_user_family";
+    public const string InvitationUnique = "ux_family_invitations_family_email";
+    public const string InvitationTokenUnique = "ux_family_invitations_token_hash";
+    public const string InvitationEmailNormalized = "ck_family_invitations_email_normalized";
+    public const string InvitationTokenHashLength = "ck_family_invitations_token_hash_length";
+    public const string InvitationAcceptedAt = "ck_family_invitations_accepted_at";
+    public const string RecommendationPendingUnique = "ux_recommendations_pending";
+    public const string RecommendationNotToSelf = "ck_recommendations_not_to_self";
+
+    private static readonly FrozenDictionary<string, Func<DomainException>> Violations = new Dictionary<string, Func<DomainException>>
+    {
+        [UserEmailUnique] = () => new ConflictException("An account with this email address already exists."),
+        [UserEmailNormalized] = () => ValidationException.For("email", "must be stored in normalized form."),
+        [ProfileUserUnique] = () => new ConflictException("This user already has a profile."),
+        [ProfilePreferencesObject] = () => ValidationException.For("preferences", "must be a JSON object."),
+        [RefreshTokenHashUnique] = () => new ConflictException("This refresh token already exists."),
+        [RefreshTokenHashLength] = () => ValidationException.For("refreshToken", "must be a SHA-256 hash."),
+        [RefreshTokenRevocation] = () => ValidationException.For("revoked", "must be set together with its revocation time."),
+        [MediaTmdbUnique] = () => new ConflictException("This TMDB title is already in the catalog."),
+        [MediaTmdbIdPositive] = () => ValidationException.For("tmdbId", "must be a positive integer."),
+        [MediaRatingRange] = () => ValidationException.For("rating", "must be between 0 and 10."),
+        [ProviderUnique] = () => new ConflictException("This provider offer is already listed for the title."),
+        [ProviderRegionsNotEmpty] = () => ValidationException.For("regions", "must name at least one region."),
+        [WatchlistUnique] = () => new ConflictException("This title is already on the watchlist."),
+        [WatchlistRatingRange] = () => ValidationException.For("rating", "must be between 1 and 10."),
+        [MembershipUnique] = () => new ConflictException("This user is already a member of the family."),
+        [InvitationUnique] = () => new ConflictException("This address already has an invitation to the family."),
+        [InvitationTokenUnique] = () => new ConflictException("This invitation token already exists."),
+        [InvitationEmailNormalized] = () => ValidationException.For("email", "must be stored in normalized form."),
+        [InvitationTokenHashLength] = () => ValidationException.For("token", "must be a SHA-256 hash."),
+        [InvitationAcceptedAt] = () => ValidationException.For("acceptedAt", "is set exactly when the invitation is accepted."),
+        [RecommendationPendingUnique] = () => new ConflictException("You already have a pending recommendation of this title to this person."),
+        [RecommendationNotToSelf] = () => ValidationException.For("recipientId", "must be someone other than yourself."),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static IReadOnlyCollection<string> Named => Violations.Keys;
+
+    public static DomainException? ToDomainException(string? constraintName) =>
+        constraintName is not null && Violations.TryGetValue(constraintName, out var create) ? create() : null;
+}

@@ -1,0 +1,55 @@
+using InFocus.Domain.Accounts;
+using InFocus.Domain.Families;
+using InFocus.Domain.Invitations;
+using InFocus.Domain.Media;
+using InFocus.Domain.Recommendations;
+using InFocus.Domain.Watchlist;
+using Microsoft.EntityFrameworkCore;
+
+namespace InFocus.Domain.Data;
+
+public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Profile> Profiles => Set<Profile>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
+
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+
+    public DbSet<StreamingProvider> StreamingProviders => Set<StreamingProvider>();
+
+    public DbSet<WatchlistEntry> WatchlistEntries => Set<WatchlistEntry>();
+
+    public DbSet<Family> Families => Set<Family>();
+
+    public DbSet<FamilyMembership> FamilyMemberships => Set<FamilyMembership>();
+
+    public DbSet<FamilyInvitation> FamilyInvitations => Set<FamilyInvitation>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    /// <summary>Saves, turning constraint violations into domain errors (409 / 400) instead of raw database exceptions.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && DatabaseErrors.Translate(e) is { } domainError)
+        {
+            throw domainError;
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("InFocus saves asynchronously; use SaveChangesAsync.");
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(InFocusDbContext).Assembly);
+}

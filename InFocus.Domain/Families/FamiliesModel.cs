@@ -1,0 +1,37 @@
+using InFocus.Domain.Common;
+using InFocus.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InFocus.Domain.Families;
+
+internal sealed class FamilyConfiguration : IEntityTypeConfiguration<Family>
+{
+    public void Configure(EntityTypeBuilder<Family> entity)
+    {
+        entity.ToTable("families");
+        entity.HasCuidKey();
+        entity.Property(e => e.Name).HasMaxLength(FieldLimits.FamilyName);
+        entity.Property(e => e.CreatedById).HasMaxLength(FieldLimits.Id);
+        entity.HasIndex(e => e.CreatedById);
+        entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
+        entity.HasOne(e => e.CreatedBy).WithMany().HasForeignKey(e => e.CreatedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class FamilyMembershipConfiguration : IEntityTypeConfiguration<FamilyMembership>
+{
+    public void Configure(EntityTypeBuilder<FamilyMembership> entity)
+    {
+        entity.ToTable("family_memberships");
+        entity.HasCuidKey();
+        entity.Property(e => e.UserId).HasMaxLength(FieldLimits.Id);
+        entity.Property(e => e.FamilyId).HasMaxLength(FieldLimits.Id);
+        entity.HasEnumText(e => e.Role, "role");
+        entity.HasIndex(e => new { e.UserId, e.FamilyId }).IsUnique().HasDatabaseName(Constraints.MembershipUnique);
+        entity.HasIndex(e => new { e.FamilyId, e.Role });
+        entity.HasTimestamps(e => e.JoinedAt, e => e.UpdatedAt);
+        entity.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne(e => e.Family).WithMany(f => f.Memberships).HasForeignKey(e => e.FamilyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,22 @@
+using InFocus.Domain.Common.Storage;
+using InFocus.Domain.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace InFocus.Domain;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything InFocus needs, registered once for every host that runs it: the Functions worker, the development
+    /// host, the database tool and the tests.
+    /// </summary>
+    public static IServiceCollection AddInFocus(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddInFocusDatabase(configuration);
+        services.AddInFocusStorage(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace InFocus.Domain.Watchlist;
+
+public enum WatchStatus
+{
+    NotWatched,
+    Watching,
+    Completed,
+}

@@ -1,0 +1,30 @@
+using InFocus.Domain.Common;
+using InFocus.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InFocus.Domain.Watchlist;
+
+internal sealed class WatchlistEntryConfiguration : IEntityTypeConfiguration<WatchlistEntry>
+{
+    public void Configure(EntityTypeBuilder<WatchlistEntry> entity)
+    {
+        entity.ToTable("watchlist_entries", t =>
+            t.HasCheckConstraint(Constraints.WatchlistRatingRange, "rating IS NULL OR (rating >= 1 AND rating <= 10)"));
+        entity.HasCuidKey();
+        entity.Property(e => e.UserId).HasMaxLength(FieldLimits.Id);
+        entity.Property(e => e.MediaItemId).HasMaxLength(FieldLimits.Id);
+        entity.HasEnumText(e => e.Status, "status");
+        entity.Property(e => e.Notes).HasMaxLength(FieldLimits.Notes);
+        entity.Property(e => e.Version).IsRowVersion();
+        entity.HasIndex(e => new { e.UserId, e.MediaItemId }).IsUnique().HasDatabaseName(Constraints.WatchlistUnique);
+        entity.HasIndex(e => e.MediaItemId);
+        entity.HasIndex(e => e.Status);
+        // Keyset pagination of a user's list: by time added and by time updated, with the id as tiebreaker.
+        entity.HasIndex(e => new { e.UserId, e.DateAdded, e.Id });
+        entity.HasIndex(e => new { e.UserId, e.DateUpdated, e.Id });
+        entity.HasTimestamps(e => e.DateAdded, e => e.DateUpdated);
+        entity.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne(e => e.MediaItem).WithMany().HasForeignKey(e => e.MediaItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
