@@ -1,5 +1,6 @@
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
+using InFocus.Domain.Maintenance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddInFocusDatabase(configuration);
         services.AddInFocusStorage(configuration);
+        services.AddMaintenance(configuration);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,9 @@ public static class DatabaseServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton(provider => CreateDataSource(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        services.AddDbContext<InFocusDbContext>((provider, options) => Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
+        // Interceptors registered in the container (tests count SQL statements with one) apply to every context.
+        services.AddDbContext<InFocusDbContext>((provider, options) =>
+            Configure(options, provider.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(provider.GetServices<IInterceptor>()));
         return services;
     }
 

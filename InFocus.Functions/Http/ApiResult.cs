@@ -1,0 +1,70 @@
+using System.Text.Json;
+using InFocus.Domain.Common;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InFocus.Functions.Http;
+
+/// <summary>
+/// An HTTP response that writes itself: status, headers and an optional JSON body in the InFocus dialect.
+/// It needs nothing from MVC, so it behaves the same under the Functions host and the development host.
+/// </summary>
+public sealed class ApiResult(int statusCode, object? body = null, string contentType = ApiResult.Json) : IActionResult
+{
+    public const string Json = "application/json; charset=utf-8";
+    public const string ProblemJson = "application/problem+json; charset=utf-8";
+    public const string Html = "text/html; charset=utf-8";
+
+    public int StatusCode { get; } = statusCode;
+
+    public object? Body { get; } = body;
+
+    public string ContentType { get; } = contentType;
+
+    public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public ApiResult WithHeader(string name, string value)
+    {
+        Headers[name] = value;
+        return this;
+    }
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCode;
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        response.Headers.CacheControl = "no-store";
+        if (Body is null)
+        {
+            return;
+        }
+
+        response.ContentType = ContentType;
+        if (Body is string text)
+        {
+            await response.WriteAsync(text, context.HttpContext.RequestAborted);
+            return;
+        }
+
+        await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), InFocusJson.Options, context.HttpContext.RequestAborted);
+    }
+
+    public static ApiResult Ok(object body) => new(StatusCodes.Status200OK, body);
+
+    public static ApiResult Created(object body, string? location = null)
+    {
+        var result = new ApiResult(StatusCodes.Status201Created, body);
+        return location is null ? result : result.WithHeader("Location", location);
+    }
+
+    public static ApiResult Accepted(object body) => new(StatusCodes.Status202Accepted, body);
+
+    public static ApiResult NoContent() => new(StatusCodes.Status204NoContent);
+
+    public static ApiResult Page<T>(Page<T> page) => Ok(page);
+}

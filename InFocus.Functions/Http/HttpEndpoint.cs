@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using InFocus.Domain.Common;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace InFocus.Functions.Http;
+
+/// <summary>
+/// The call path every HTTP function runs its body through: a logging scope naming the function and trace,
+/// domain errors mapped to problem responses, unexpected failures logged and hidden behind a 500, and one
+/// completion log line. It lives in the function's own code so the Functions host and the development host
+/// behave identically (no worker middleware involved).
+/// </summary>
+public sealed partial class HttpEndpoint(ILogger<HttpEndpoint> logger)
+{
+    public async Task<IActionResult> RunAsync(HttpRequest request, string function, Func<CancellationToken, Task<IActionResult>> handle)
+    {
+        var traceId = Activity.Current?.TraceId.ToHexString() ?? request.HttpContext.TraceIdentifier;
+        var cancellationToken = request.HttpContext.RequestAborted;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Function"] = function, ["TraceId"] = traceId });
+        var started = Stopwatch.GetTimestamp();
+        var result = await InvokeAsync(handle, traceId, cancellationToken);
+        LogCompleted(logger, function, StatusOf(result), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return result;
+    }
+
+    private async Task<IActionResult> InvokeAsync(Func<CancellationToken, Task<IActionResult>> handle, string traceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await handle(cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            return Problems.From(e, traceId);
+        }
+        catch (PayloadTooLargeException e)
+        {
+            return Problems.Status(StatusCodes.Status413PayloadTooLarge, e.Message, traceId);
+        }
+        catch (UnsupportedMediaTypeException e)
+        {
+            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, e.Message, traceId);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Problems.Status(StatusCodes.Status499ClientClosedRequest, "The client closed the request.", traceId);
+        }
+        catch (Exception e) when (IsDatabaseUnavailable(e))
+        {
+            LogDatabaseUnavailable(logger, e);
+            return Problems.From(new DependencyUnavailableException("The database is temporarily unavailable.", TimeSpan.FromSeconds(5)), traceId);
+        }
+        catch (Exception e)
+        {
+            LogUnexpected(logger, e);
+            return Problems.Unexpected(traceId);
+        }
+    }
+
+    private static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true } or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int StatusOf(IActionResult result) => result switch
+    {
+        ApiResult api => api.StatusCode,
+        IStatusCodeActionResult { StatusCode: { } status } => status,
+        _ => StatusCodes.Status200OK,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Function} answered {Status} in {ElapsedMs:0.0} ms")]
+    private static partial void LogCompleted(ILogger logger, string function, int status, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
+}

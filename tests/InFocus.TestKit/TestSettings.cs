@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace InFocus.TestKit;
+
+/// <summary>
+/// Configuration for tests: the committed local.settings.sample.json (so a setting missing from the sample fails
+/// tests) with test overrides on top. Keys use the app-setting form (<c>Database__ConnectionString</c>).
+/// </summary>
+public static class TestSettings
+{
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static IReadOnlyDictionary<string, string> Sample { get; } = LoadSample();
+
+    public static IConfiguration Build(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var merged = Sample.ToDictionary(p => ToConfigurationKey(p.Key), p => (string?)p.Value);
+        foreach (var (key, value) in overrides)
+        {
+            merged[ToConfigurationKey(key)] = value;
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(merged).Build();
+    }
+
+    /// <summary>App settings use <c>__</c> where configuration keys use <c>:</c>.</summary>
+    public static string ToConfigurationKey(string appSetting) => appSetting.Replace("__", ":", StringComparison.Ordinal);
+
+    private static Dictionary<string, string> LoadSample()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "local.settings.sample.json")));
+        return document.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "");
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "InFocus.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Tests must run inside the InFocus repository (InFocus.sln not found above the test binaries).");
+    }
+}
