@@ -53,6 +53,7 @@ public class DomainFixture : IAsyncLifetime
     protected virtual Dictionary<string, string?> Settings() => new()
     {
         ["Database__ConnectionString"] = ConnectionString,
+        ["AzureWebJobsStorage"] = TestEnvironment.Storage,
         ["Auth__BcryptWorkFactor"] = "4",
     };
 

@@ -14,10 +14,7 @@ namespace InFocus.TestKit;
 /// </summary>
 public static class TestPostgres
 {
-    /// <summary>Override with INFOCUS_TEST_POSTGRES to test against another server.</summary>
-    public static string AdminConnectionString { get; } =
-        Environment.GetEnvironmentVariable("INFOCUS_TEST_POSTGRES")
-        ?? "Host=127.0.0.1;Port=55432;Username=infocus;Password=infocus-local;Database=postgres";
+    private static string AdminConnectionString => TestEnvironment.PostgresAdmin;
 
     private static readonly SemaphoreSlim TemplateGate = new(1, 1);
     private static string? _templateName;

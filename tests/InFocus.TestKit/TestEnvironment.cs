@@ -1,0 +1,24 @@
+namespace InFocus.TestKit;
+
+/// <summary>
+/// Where the local services the tests use are listening. The defaults are those of scripts/services.sh;
+/// environment variables point the tests elsewhere.
+/// </summary>
+public static class TestEnvironment
+{
+    public static string PostgresAdmin { get; } = Setting(
+        "INFOCUS_TEST_POSTGRES", "Host=127.0.0.1;Port=55432;Username=infocus;Password=infocus-local;Database=postgres");
+
+    /// <summary>An AzureWebJobsStorage connection string (Azurite).</summary>
+    public static string Storage { get; } = Setting("INFOCUS_TEST_STORAGE", "UseDevelopmentStorage=true");
+
+    public static string SmtpHost { get; } = Setting("INFOCUS_TEST_SMTP_HOST", "127.0.0.1");
+
+    public static int SmtpPort { get; } = int.Parse(Setting("INFOCUS_TEST_SMTP_PORT", "2525"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Base URL of smtp4dev's web UI and REST API.</summary>
+    public static Uri Smtp4devUrl { get; } = new(Setting("INFOCUS_TEST_SMTP4DEV_URL", "http://127.0.0.1:5080"));
+
+    private static string Setting(string name, string fallback) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
+}
