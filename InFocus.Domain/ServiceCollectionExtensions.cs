@@ -1,6 +1,8 @@
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
 using InFocus.Domain.Maintenance;
+using InFocus.Domain.Recommendations;
+using InFocus.Domain.Watchlist;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +21,8 @@ public static class ServiceCollectionExtensions
         services.AddInFocusDatabase(configuration);
         services.AddInFocusStorage(configuration);
         services.AddMaintenance(configuration);
+        services.AddWatchlist(configuration);
+        services.AddRecommendations(configuration);
         return services;
     }
 }

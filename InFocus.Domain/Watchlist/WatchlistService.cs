@@ -1,0 +1,99 @@
+using InFocus.Domain.Accounts;
+using InFocus.Domain.Common;
+using InFocus.Domain.Data;
+using InFocus.Domain.Media;
+using Microsoft.EntityFrameworkCore;
+
+namespace InFocus.Domain.Watchlist;
+
+/// <summary>A user's watchlist entries: add, read, change and remove. Another user's entry is not found.</summary>
+public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles)
+{
+    public const int MinRating = 1;
+    public const int MaxRating = 10;
+    private const string Entry = "The watchlist entry";
+
+    /// <summary>
+    /// <c>POST /api/watchlist</c>: adds a title (imported from TMDB first when named by TMDB id). A title already on
+    /// the list is a 409 whose body names the existing entry (<c>existingEntryId</c>). Two statements.
+    /// </summary>
+    public async Task<WatchlistEntryResponse> AddAsync(CurrentUser user, AddWatchlistEntryRequest request, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var title = TitleReference.Validate(validation, request.MediaItemId, request.TmdbId, request.Type);
+        var status = SnakeCaseEnum<WatchStatus>.ParseOptional("status", request.Status, validation) ?? WatchStatus.NotWatched;
+        validation.Range("rating", request.Rating, MinRating, MaxRating).MaxLength("notes", request.Notes, FieldLimits.Notes);
+        validation.ThrowIfInvalid();
+
+        var mediaItemId = await titles.ResolveAsync(title!, cancellationToken);
+        var target = await db.MediaItems
+            .Where(m => m.Id == mediaItemId)
+            .Select(ProjectionComposition.Compose((MediaItem m) => m, MediaSummary.Projection, (m, summary) => new
+            {
+                Summary = summary,
+                ExistingEntryId = db.WatchlistEntries.Where(e => e.UserId == user.UserId && e.MediaItemId == m.Id).Select(e => e.Id).FirstOrDefault(),
+            }))
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("The title");
+        if (target.ExistingEntryId is not null)
+        {
+            throw AlreadyListed(target.ExistingEntryId);
+        }
+
+        var entry = new WatchlistEntry
+        {
+            UserId = user.UserId,
+            MediaItemId = mediaItemId,
+            Status = status,
+            Rating = request.Rating,
+            Notes = NotesOrNull(request.Notes),
+        };
+        db.WatchlistEntries.Add(entry);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (ConflictException)
+        {
+            // Another request (or an accepted recommendation) added the title since the check above.
+            var existing = await Owned(user).Where(e => e.MediaItemId == mediaItemId).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+            if (existing is null)
+            {
+                throw;
+            }
+
+            throw AlreadyListed(existing);
+        }
+
+        return WatchlistProjection.ToResponse(entry, target.Summary);
+    }
+
+    /// <summary><c>GET /api/watchlist/{id}</c>: one statement.</summary>
+    public async Task<WatchlistEntryResponse> GetAsync(CurrentUser user, string? id, CancellationToken cancellationToken) =>
+        await Owned(user, id).Select(WatchlistProjection.Response).SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException(Entry);
+
+    /// <summary><c>DELETE /api/watchlist/{id}</c>: one statement.</summary>
+    public async Task DeleteAsync(CurrentUser user, string? id, CancellationToken cancellationToken)
+    {
+        if (await Owned(user, id).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            throw new NotFoundException(Entry);
+        }
+    }
+
+    private IQueryable<WatchlistEntry> Owned(CurrentUser user) =>
+        db.WatchlistEntries.AsNoTracking().Where(e => e.UserId == user.UserId);
+
+    /// <summary>The caller's entry <paramref name="id"/>; an id that cannot exist is not found without a query.</summary>
+    private IQueryable<WatchlistEntry> Owned(CurrentUser user, string? id) =>
+        Cuid.IsValid(id) ? Owned(user).Where(e => e.Id == id) : throw new NotFoundException(Entry);
+
+    private static string? NotesOrNull(string? notes) => string.IsNullOrWhiteSpace(notes) ? null : notes;
+
+    private static ConflictException AlreadyListed(string existingEntryId) =>
+        new("This title is already on your watchlist.")
+        {
+            Extensions = new Dictionary<string, object?> { ["existingEntryId"] = existingEntryId },
+        };
+}
