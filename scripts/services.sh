@@ -76,7 +76,13 @@ apt_install() {
 
 pid_file() { echo "$RUN_DIR/$1.pid"; }
 read_pid() { local file; file="$(pid_file "$1")"; [[ -s $file ]] && head -n1 "$file"; }
-pid_alive() { [[ -n ${1:-} && -d /proc/$1 ]]; }
+# Alive and not a zombie (an exited child that its parent, maybe PID 1, has not reaped yet).
+pid_alive() {
+  local state
+  [[ -n ${1:-} ]] || return 1
+  state=$(sed -n 's/^[0-9]* (.*) \([A-Za-z]\) .*/\1/p' "/proc/$1/stat" 2>/dev/null || true)
+  [[ -n $state && $state != Z ]]
+}
 
 # True when the process' command line contains the given text (tells our process from a recycled PID).
 pid_cmdline_has() {
@@ -109,11 +115,18 @@ port_owner() {
 }
 
 require_free_port() {
-  local service=$1 port=$2
-  if port_in_use "$port"; then
-    die "$service cannot start: port $port is already in use by $(port_owner "$port").
-       If that is $service from another checkout, stop it there (scripts/services.sh stop $service)."
+  local service=$1 port=$2 owner checkout hint
+  port_in_use "$port" || return 0
+  owner=$(port_owner "$port")
+  # Another checkout's services.sh keeps its data in <checkout>/.local/...
+  checkout=$(grep -o '/[^ ,()]*/\.local/' <<<"$owner" | head -n1 | sed 's#/\.local/$##' || true)
+  if [[ -n $checkout && $checkout != "$ROOT_DIR" ]]; then
+    hint="That is the $service of the checkout at $checkout: stop it with $checkout/scripts/services.sh stop $service"
+  else
+    hint="Stop that process, or if it is $service from another checkout, run scripts/services.sh stop $service there."
   fi
+  die "$service cannot start: port $port is already in use by $owner.
+       $hint"
 }
 
 # For `status` of a stopped service: mentions a port that something else listens on.
@@ -204,24 +217,33 @@ pg_ensure_installed() {
   [[ -x $PG_BIN/postgres ]] || die "PostgreSQL server binaries not found in $PG_BIN"
 }
 
+# As root: lets `postgres` reach a folder by adding o+x (search, not read) to parents that block it.
+pg_grant_traversal() {
+  local dir=$1 parents=() i
+  while [[ $dir != / ]]; do
+    parents+=("$dir")
+    dir=$(dirname "$dir")
+  done
+  for ((i = ${#parents[@]} - 1; i >= 0; i--)); do
+    if ! runuser -u postgres -- test -x "${parents[i]}"; then
+      echo "postgres: granting search permission (o+x) on ${parents[i]} so the postgres user can reach its data"
+      chmod o+x "${parents[i]}"
+    fi
+  done
+}
+
 # As root, the data folder belongs to `postgres`, which must be able to reach it through every parent.
 pg_prepare_dirs() {
+  if ! is_root && [[ -e $LOCAL_DIR/postgres && ! -O $LOCAL_DIR/postgres ]]; then
+    die "$LOCAL_DIR/postgres belongs to $(stat -c %U "$LOCAL_DIR/postgres"), not to you: it was created as root.
+       Start the services as root, or reset PostgreSQL with: sudo rm -rf '$LOCAL_DIR/postgres'"
+  fi
   mkdir -p "$LOCAL_DIR/postgres" "$LOG_DIR"
   touch "$LOG_DIR/postgres.log"
   if is_root; then
     getent passwd postgres >/dev/null || die "OS user 'postgres' is missing (is postgresql-15 installed?)"
-    local dir=$LOCAL_DIR/postgres
-    while [[ $dir != / ]]; do
-      if ! runuser -u postgres -- test -x "$dir"; then
-        echo "granting search permission (o+x) on $dir so the postgres user can reach its data"
-        chmod o+x "$dir"
-      fi
-      dir=$(dirname "$dir")
-    done
+    pg_grant_traversal "$LOCAL_DIR/postgres"
     chown -R postgres:postgres "$LOCAL_DIR/postgres" "$LOG_DIR/postgres.log"
-  elif [[ -e $PG_DATA && ! -O $PG_DATA ]]; then
-    die "$PG_DATA belongs to $(stat -c %U "$PG_DATA"), not to you: it was created as root.
-       Start the services as root, or reset PostgreSQL with: sudo rm -rf '$LOCAL_DIR/postgres'"
   fi
 }
 
@@ -276,6 +298,8 @@ start_postgres() {
   pg_prepare_dirs
   if pg_running; then
     pg_pid >"$(pid_file postgres)"
+    pg_ready || die "postgres: the server of $PG_DATA (pid $(pg_pid)) runs but does not accept connections on port $PG_PORT.
+       See .local/logs/postgres.log; 'scripts/services.sh stop postgres' then start again may help."
     say postgres "already running (pid $(pg_pid)) at $(pg_address)"
     return 0
   fi
@@ -305,7 +329,11 @@ stop_postgres() {
 
 status_postgres() {
   if [[ -x $PG_BIN/pg_ctl ]] && pg_running; then
-    say postgres "running (pid $(pg_pid)) at $(pg_address)"
+    if pg_ready; then
+      say postgres "running (pid $(pg_pid)) at $(pg_address)"
+    else
+      say postgres "running (pid $(pg_pid)) but not accepting connections on $HOST:$PG_PORT"
+    fi
   else
     say postgres "stopped$(foreign_listener_note "$PG_PORT")"
   fi
