@@ -45,16 +45,16 @@ print_summary() {
 }
 
 start_services() {
-  local output
+  local output rc=0
   output=$(mktemp)
-  if ! "$ROOT_DIR/scripts/services.sh" start | tee "$output"; then
-    rm -f "$output"
+  "$ROOT_DIR/scripts/services.sh" start | tee "$output" || rc=$?
+  # Remember what this run started (even if another service failed), so that cleanup stops just those.
+  mapfile -t STARTED_SERVICES < <(sed -n 's/^\([a-z0-9]*\): *started .*/\1/p' "$output")
+  rm -f "$output"
+  if ((rc != 0)); then
     echo "test.sh: the local services did not start (see .local/logs/)" >&2
     return 1
   fi
-  # Remember what this run started, so that cleanup leaves services someone else started running.
-  mapfile -t STARTED_SERVICES < <(sed -n 's/^\([a-z0-9]*\): *started .*/\1/p' "$output")
-  rm -f "$output"
 }
 
 # Only with INFOCUS_STOP_SERVICES_AFTER_TESTS=1; quiet, so that the summary stays the last line.
