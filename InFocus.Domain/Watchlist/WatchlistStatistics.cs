@@ -17,9 +17,10 @@ public sealed class WatchlistStatistics(InFocusDbContext db)
         var genres = await entries
             .SelectMany(e => e.MediaItem!.Genres)
             .GroupBy(genre => genre)
-            .Select(g => new GenreCount(g.Key, g.Count()))
+            .Select(g => new { Genre = g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count)
             .ThenBy(g => g.Genre)
+            .Select(g => new GenreCount(g.Genre, g.Count))
             .ToListAsync(cancellationToken);
 
         var rated = statuses.Sum(s => s.Rated);
