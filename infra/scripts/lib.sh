@@ -69,13 +69,13 @@ secret_value() {
   az keyvault secret show --vault-name "$AZURE_KEY_VAULT_NAME" --name "$1" --query value --output tsv
 }
 
-# set_secret NAME VALUE [CONTENT_TYPE]: writes a new version through a private temporary file, so the value never
-# appears in a command line (process list) or in the azd environment file.
+# set_secret NAME VALUE [CONTENT_TYPE [TAG]]: writes a new version through a private temporary file, so the value
+# never appears in a command line (process list) or in the azd environment file. TAG is key=value.
 set_secret() {
   secret_file=$(umask 077 && mktemp)
   printf '%s' "$2" >"$secret_file"
   if ! az keyvault secret set --vault-name "$AZURE_KEY_VAULT_NAME" --name "$1" --file "$secret_file" \
-    --encoding utf-8 --content-type "${3:-text/plain}" --output none; then
+    --encoding utf-8 --content-type "${3:-text/plain}" --tags "${4:-managed-by=infocus}" --output none; then
     rm -f "$secret_file"
     die "could not write secret $1"
   fi

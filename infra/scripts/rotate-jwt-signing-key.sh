@@ -2,12 +2,12 @@
 # Rotates the JWT signing key without signing anyone out. Run from the repository root, signed in with az as a
 # principal that is Key Vault Secrets Officer on the vault (the deploying principal is). See docs/deployment.md.
 #
-#   stage    new key K2 becomes an accepted key (jwt-previous-signing-keys = K2); K1 still signs.
+#   stage    writes a new key K2 to jwt-previous-signing-keys. Once Jwt__PreviousSigningKeys references that
+#            secret (azd env set JWT_PREVIOUS_SIGNING_KEYS_ENABLED true && azd provision), every instance accepts
+#            K2 while K1 still signs.
 #   promote  K2 signs (jwt-signing-key = K2); K1 is only accepted (jwt-previous-signing-keys = K1).
-#   retire   after the access-token lifetime has passed: nothing but K2 is accepted.
-#
-# Before `stage`: azd env set JWT_PREVIOUS_SIGNING_KEYS_ENABLED true && azd provision
-# After `retire`: azd env set JWT_PREVIOUS_SIGNING_KEYS_ENABLED false && azd provision
+#   retire   after the access-token lifetime has passed: JWT_PREVIOUS_SIGNING_KEYS_ENABLED=false, then
+#            azd provision leaves nothing but K2.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -32,25 +32,34 @@ previous_keys_setting() {
 
 case "${1:-}" in
   stage)
+    info "staging a new signing key in jwt-previous-signing-keys"
+    set_secret jwt-previous-signing-keys "$(new_signing_key)" "base64 HMAC-SHA256 keys, comma-separated" rotation=staged
     case "$(previous_keys_setting)" in
-      *Microsoft.KeyVault*) ;;
-      *) die "Jwt__PreviousSigningKeys is not a Key Vault reference yet; first run: azd env set JWT_PREVIOUS_SIGNING_KEYS_ENABLED true && azd provision" ;;
+      *Microsoft.KeyVault*)
+        refresh_key_vault_references
+        info "staged. Wait until every instance has restarted (a few minutes), then run: $0 promote"
+        ;;
+      *)
+        info "staged. Now run: azd env set JWT_PREVIOUS_SIGNING_KEYS_ENABLED true && azd provision"
+        info "then wait until every instance has restarted (a few minutes) and run: $0 promote"
+        ;;
     esac
-    info "staging a new signing key as an accepted key"
-    set_secret jwt-previous-signing-keys "$(new_signing_key)" "base64 HMAC-SHA256 keys, comma-separated"
-    refresh_key_vault_references
-    info "staged. Wait until every instance has restarted (a few minutes), then run: $0 promote"
     ;;
   promote)
+    case "$(previous_keys_setting)" in
+      *Microsoft.KeyVault*) ;;
+      *) die "Jwt__PreviousSigningKeys does not reference Key Vault, so the staged key is not accepted yet; run: azd env set JWT_PREVIOUS_SIGNING_KEYS_ENABLED true && azd provision" ;;
+    esac
+    # Only a key written by `stage` may be promoted; promoting twice would bring the old key back.
+    rotation=$(az keyvault secret show --vault-name "$AZURE_KEY_VAULT_NAME" --name jwt-previous-signing-keys \
+      --query tags.rotation --output tsv)
+    [ "$rotation" = staged ] || die "no staged key (the latest jwt-previous-signing-keys was not written by '$0 stage')"
     staged=$(secret_value jwt-previous-signing-keys)
     current=$(secret_value jwt-signing-key)
-    case "$staged" in
-      *,* | "") die "jwt-previous-signing-keys must hold exactly the one staged key; run '$0 stage' first" ;;
-    esac
     [ "$staged" != "$current" ] || die "the staged key already signs; nothing to promote"
     info "promoting the staged key; the old key stays accepted"
     set_secret jwt-signing-key "$staged" "base64 HMAC-SHA256 key"
-    set_secret jwt-previous-signing-keys "$current" "base64 HMAC-SHA256 keys, comma-separated"
+    set_secret jwt-previous-signing-keys "$current" "base64 HMAC-SHA256 keys, comma-separated" rotation=retiring
     refresh_key_vault_references
     info "promoted. After the access-token lifetime (15 minutes) plus clock skew, say 30 minutes, run: $0 retire"
     ;;
