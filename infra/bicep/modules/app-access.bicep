@@ -65,7 +65,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
 }
 
-resource communicationService 'Microsoft.Communication/communicationServices@2023-04-01' existing = {
+resource communicationService 'Microsoft.Communication/communicationServices@2025-05-01' existing = {
   name: communicationServiceName
 }
 

@@ -1,6 +1,6 @@
 // Azure Communication Services with an Email Communication Service and an Azure-managed domain
 // (DoNotReply@<guid>.azurecomm.net). The function app sends through the REST API with its managed identity;
-// the role that allows it is assigned in app-access.bicep.
+// the role that allows it is assigned in app-access.bicep. Access keys are disabled.
 
 param communicationServiceName string
 
@@ -17,7 +17,7 @@ param senderUsername string
 @description('Display name recipients see for the sender.')
 param senderDisplayName string
 
-resource emailService 'Microsoft.Communication/emailServices@2023-04-01' = {
+resource emailService 'Microsoft.Communication/emailServices@2025-05-01' = {
   name: emailServiceName
   location: 'global'
   tags: tags
@@ -44,12 +44,14 @@ resource emailService 'Microsoft.Communication/emailServices@2023-04-01' = {
   }
 }
 
-resource communicationService 'Microsoft.Communication/communicationServices@2023-04-01' = {
+resource communicationService 'Microsoft.Communication/communicationServices@2025-05-01' = {
   name: communicationServiceName
   location: 'global'
   tags: tags
   properties: {
     dataLocation: dataLocation
+    // No access keys: the function app signs requests with its managed identity (Email__Acs__AccessKey is empty).
+    disableLocalAuth: true
     linkedDomains: [
       emailService::managedDomain.id
     ]
