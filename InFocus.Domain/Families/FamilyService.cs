@@ -24,16 +24,19 @@ public sealed class FamilyService(InFocusDbContext db)
     /// <summary>The caller's families by name, with the caller's role and each family's member count.</summary>
     public async Task<Page<FamilySummary>> ListAsync(CurrentUser user, PageRequest page, CancellationToken cancellationToken)
     {
-        var query = db.FamilyMemberships
-            .Where(m => m.UserId == user.UserId)
-            .Select(m => new FamilySummary(m.Family!.Id, m.Family.Name, m.Role, m.Family.Memberships.Count, m.Family.CreatedAt));
+        var query = db.FamilyMemberships.Where(m => m.UserId == user.UserId);
         if (page.Cursor is { } cursor)
         {
             var after = PageCursor.Decode<NamePosition>(CursorKind, cursor);
-            query = query.Where(f => string.Compare(f.Name, after.Name) > 0 || (f.Name == after.Name && string.Compare(f.Id, after.Id) > 0));
+            query = query.Where(m =>
+                string.Compare(m.Family!.Name, after.Name) > 0 || (m.Family.Name == after.Name && string.Compare(m.FamilyId, after.Id) > 0));
         }
 
-        var rows = await query.OrderBy(f => f.Name).ThenBy(f => f.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        var rows = await query
+            .OrderBy(m => m.Family!.Name).ThenBy(m => m.FamilyId)
+            .Take(page.Limit + 1)
+            .Select(m => new FamilySummary(m.FamilyId, m.Family!.Name, m.Role, m.Family.Memberships.Count, m.Family.CreatedAt))
+            .ToListAsync(cancellationToken);
         return PageCursor.ToPage(rows, page.Limit, CursorKind, f => new NamePosition(f.Name, f.Id));
     }
 
