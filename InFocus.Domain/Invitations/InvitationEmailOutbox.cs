@@ -94,7 +94,7 @@ public sealed partial class InvitationEmailOutbox(
             SET token_hash = v.token_hash, send_count = i.send_count + 1
             FROM unnest({Array(ids.ToArray(), NpgsqlDbType.Text)}, {Array(hashes, NpgsqlDbType.Bytea)}) AS v(id, token_hash)
             WHERE i.id = v.id AND i.email_enqueued_at IS NULL AND i.status = 'pending' AND i.email_status = 'pending'
-            RETURNING i.id AS "Id", i.send_count AS "SendCount"
+            RETURNING i.id, i.send_count
             """).ToListAsync(cancellationToken);
         return reissued.Select(r => new InvitationEmailMessage(r.Id, tokens[r.Id], r.SendCount)).ToList();
     }
@@ -133,6 +133,7 @@ public sealed partial class InvitationEmailOutbox(
     private static NpgsqlParameter Array<T>(T[] values, NpgsqlDbType elementType) =>
         new() { NpgsqlDbType = NpgsqlDbType.Array | elementType, Value = values };
 
+    /// <summary>A row of the reissue's RETURNING clause (columns in the model's snake_case).</summary>
     private sealed record ReissuedRow(string Id, int SendCount);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The email of invitation {InvitationId} could not be queued; the outbox sweep will retry")]
