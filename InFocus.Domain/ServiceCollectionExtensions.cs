@@ -1,5 +1,8 @@
+using InFocus.Domain.Common.Email;
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
+using InFocus.Domain.Families;
+using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
 using InFocus.Domain.Recommendations;
 using InFocus.Domain.Watchlist;
@@ -20,7 +23,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddInFocusDatabase(configuration);
         services.AddInFocusStorage(configuration);
+        services.AddInFocusEmail(configuration);
         services.AddMaintenance(configuration);
+        services.AddFamilies();
+        services.AddInvitations(configuration);
         services.AddWatchlist(configuration);
         services.AddRecommendations(configuration);
         return services;
