@@ -35,8 +35,11 @@ public sealed class IfMatch
     {
         if (!Matches(currentTag))
         {
-            throw new PreconditionFailedException(
-                $"{resource} has changed since you read it: read it again and reapply your change.");
+            throw Failed(resource);
         }
     }
+
+    /// <summary>The 412 for a resource that changed since the client read it.</summary>
+    public static PreconditionFailedException Failed(string resource) =>
+        new($"{resource} has changed since you read it: read it again and reapply your change.");
 }

@@ -13,6 +13,9 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles)
     public const int MaxRating = 10;
     private const string Entry = "The watchlist entry";
 
+    // An unconditional update that keeps losing races to other updates gives up after this many tries.
+    private const int UnconditionalAttempts = 3;
+
     /// <summary>
     /// <c>POST /api/watchlist</c>: adds a title (imported from TMDB first when named by TMDB id). A title already on
     /// the list is a 409 whose body names the existing entry (<c>existingEntryId</c>). Two statements.
@@ -73,6 +76,47 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles)
         await Owned(user, id).Select(WatchlistProjection.Response).SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException(Entry);
 
+    /// <summary>
+    /// <c>PATCH /api/watchlist/{id}</c>. With <paramref name="precondition"/> (<c>If-Match</c>) the entry must still be
+    /// in a version the client named, also when another update lands between reading and writing it (the update is
+    /// conditional on the version read): otherwise 412 and nothing changes. Without it the last write wins. Two
+    /// statements (none written when nothing changes).
+    /// </summary>
+    public async Task<WatchlistEntryResponse> UpdateAsync(
+        CurrentUser user, string? id, UpdateWatchlistEntryRequest request, IfMatch? precondition, CancellationToken cancellationToken)
+    {
+        var status = ValidateUpdate(request);
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await Owned(user, id)
+                .AsTracking()
+                .Select(ProjectionComposition.Compose((WatchlistEntry e) => e.MediaItem!, MediaSummary.Projection, (e, media) => new { Entry = e, Media = media }))
+                .SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException(Entry);
+            var entry = found.Entry;
+            precondition?.Require(EntityTag.From(entry.Version), Entry);
+            entry.Status = status ?? entry.Status;
+            entry.Rating = request.Rating.IsSet ? request.Rating.Value : entry.Rating;
+            entry.Notes = request.Notes.IsSet ? NotesOrNull(request.Notes.Value) : entry.Notes;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return WatchlistProjection.ToResponse(entry, found.Media);
+            }
+            catch (DbUpdateConcurrencyException) when (precondition is null && attempt < UnconditionalAttempts)
+            {
+                // Changed or deleted since it was read: read it again and reapply (the last write wins).
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw precondition is null
+                    ? new ConflictException($"{Entry} is being changed by other requests right now; try again.")
+                    : IfMatch.Failed(Entry);
+            }
+        }
+    }
+
     /// <summary><c>DELETE /api/watchlist/{id}</c>: one statement.</summary>
     public async Task DeleteAsync(CurrentUser user, string? id, CancellationToken cancellationToken)
     {
@@ -80,6 +124,34 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles)
         {
             throw new NotFoundException(Entry);
         }
+    }
+
+    /// <summary>Checks the members present; returns the new status when one is given.</summary>
+    private static WatchStatus? ValidateUpdate(UpdateWatchlistEntryRequest request)
+    {
+        var validation = new Validation();
+        WatchStatus? status = null;
+        if (request.Status.IsSet)
+        {
+            status = SnakeCaseEnum<WatchStatus>.ParseOptional("status", request.Status.Value, validation);
+            if (string.IsNullOrEmpty(request.Status.Value))
+            {
+                validation.Add("status", $"cannot be cleared; it is one of: {string.Join(", ", SnakeCaseEnum<WatchStatus>.AllNames)}.");
+            }
+        }
+
+        if (request.Rating.IsSet)
+        {
+            validation.Range("rating", request.Rating.Value, MinRating, MaxRating);
+        }
+
+        if (request.Notes.IsSet)
+        {
+            validation.MaxLength("notes", request.Notes.Value, FieldLimits.Notes);
+        }
+
+        validation.ThrowIfInvalid();
+        return status;
     }
 
     private IQueryable<WatchlistEntry> Owned(CurrentUser user) =>
