@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace InFocus.Domain.Watchlist;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed record WatchlistEntryResponse(
     string? Notes,
     DateTimeOffset DateAdded,
     DateTimeOffset DateUpdated,
-    string ETag,
+    [property: JsonPropertyName("etag")] string ETag,
     MediaSummary Media);
 
 /// <summary>Body of <c>GET /api/watchlist/stats</c>.</summary>
