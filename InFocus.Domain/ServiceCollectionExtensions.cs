@@ -1,3 +1,4 @@
+using InFocus.Domain.Accounts;
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
 using InFocus.Domain.Maintenance;
@@ -18,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddInFocusDatabase(configuration);
         services.AddInFocusStorage(configuration);
+        services.AddAccounts(configuration);
         services.AddMaintenance(configuration);
         return services;
     }
