@@ -38,8 +38,17 @@ internal sealed class OptionalJsonConverterFactory : JsonConverterFactory
         // Called for an explicit null too, so that null becomes a set value rather than "absent".
         public override bool HandleNull => true;
 
-        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(JsonSerializer.Deserialize<T>(ref reader, options)!);
+        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null && default(T) is null)
+            {
+                return new(default!);
+            }
+
+            // The member type's own converter, not a nested Deserialize, so errors keep their JSON path ($.rating).
+            var converter = (JsonConverter<T>)options.GetConverter(typeof(T));
+            return new(converter.Read(ref reader, typeof(T), options)!);
+        }
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options)
         {
