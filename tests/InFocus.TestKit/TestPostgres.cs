@@ -26,7 +26,7 @@ public static class TestPostgres
     public static async Task<string> CreateDatabaseAsync(string purpose)
     {
         var template = await EnsureTemplateAsync();
-        var name = $"test_{Sanitize(purpose)}_{Guid.NewGuid():N}"[..63].TrimEnd('_');
+        var name = $"test_{Sanitize(purpose)}_{Guid.NewGuid():N}";
         await ExecuteAdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return name;
     }
@@ -111,5 +111,5 @@ public static class TestPostgres
     }
 
     private static string Sanitize(string purpose) =>
-        new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray());
+        new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(25).ToArray());
 }
