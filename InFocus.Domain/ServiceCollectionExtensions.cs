@@ -1,6 +1,9 @@
 using InFocus.Domain.Accounts;
+using InFocus.Domain.Common.Email;
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
+using InFocus.Domain.Families;
+using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +22,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddInFocusDatabase(configuration);
         services.AddInFocusStorage(configuration);
+        services.AddInFocusEmail(configuration);
         services.AddAccounts(configuration);
         services.AddMaintenance(configuration);
+        services.AddFamilies();
+        services.AddInvitations(configuration);
         return services;
     }
 }
