@@ -1,5 +1,8 @@
+using InFocus.Domain.Common.Email;
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
+using InFocus.Domain.Families;
+using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +21,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddInFocusDatabase(configuration);
         services.AddInFocusStorage(configuration);
+        services.AddInFocusEmail(configuration);
         services.AddMaintenance(configuration);
+        services.AddFamilies();
+        services.AddInvitations(configuration);
         return services;
     }
 }
