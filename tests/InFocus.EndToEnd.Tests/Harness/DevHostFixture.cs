@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using Azure.Storage.Queues;
 using InFocus.DevHost;
 using InFocus.DevHost.Admin;
+using InFocus.Domain.Accounts;
 using InFocus.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InFocus.EndToEnd.Tests.Harness;
 
@@ -98,7 +100,17 @@ public class DevHostFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        return new DevHostOptions { Urls = "http://127.0.0.1:0", UseEnvironmentVariables = false, Settings = settings, ConfigureServices = ConfigureServices };
+        return new DevHostOptions
+        {
+            Urls = "http://127.0.0.1:0",
+            UseEnvironmentVariables = false,
+            Settings = settings,
+            ConfigureServices = services =>
+            {
+                services.TryAddScoped<IAccessTokenValidator, RejectingAccessTokenValidator>();
+                ConfigureServices(services);
+            },
+        };
     }
 
     /// <summary>App settings over the sample; override to add more (keep the base ones).</summary>

@@ -37,6 +37,6 @@ public sealed class TimerFunctionTests(ProbeHostFixture host)
     {
         var before = host.Log.CallsOf("ProbeTick").Count;
 
-        await Eventually.TrueAsync(() => host.Log.CallsOf("ProbeTick").Count >= before + 2, "the every-second timer fired twice", TimeSpan.FromSeconds(5));
+        await Eventually.TrueAsync(() => host.Log.CallsOf("ProbeTick").Count >= before + 2, "the every-second timer fired twice", TimeSpan.FromSeconds(10));
     }
 }
