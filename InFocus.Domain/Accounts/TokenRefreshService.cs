@@ -46,7 +46,7 @@ public sealed partial class TokenRefreshService(
 
         if (token.Revoked)
         {
-            await RevokeStolenAsync(token.SessionId, token.UserId, cancellationToken);
+            throw await RevokeForReuseAsync(token.SessionId, token.UserId, cancellationToken);
         }
 
         if (!token.Usable)
@@ -62,7 +62,7 @@ public sealed partial class TokenRefreshService(
         if (rotated == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            await RevokeStolenAsync(token.SessionId, token.UserId, cancellationToken);
+            throw await RevokeForReuseAsync(token.SessionId, token.UserId, cancellationToken);
         }
 
         var pair = sessionTokens.Issue(token.UserId, token.SessionId, now);
@@ -80,11 +80,12 @@ public sealed partial class TokenRefreshService(
         return pair;
     }
 
-    private async Task RevokeStolenAsync(string sessionId, string userId, CancellationToken cancellationToken)
+    /// <summary>Ends the session of a reused token; returns the 401 to throw.</summary>
+    private async Task<AuthenticationException> RevokeForReuseAsync(string sessionId, string userId, CancellationToken cancellationToken)
     {
         await revocation.RevokeAsync(db.Sessions.Where(s => s.Id == sessionId), SessionRevocationReason.RefreshTokenReuse, cancellationToken);
         LogReuse(logger, sessionId, userId);
-        throw Rejected();
+        return Rejected();
     }
 
     private static AuthenticationException Rejected() =>
