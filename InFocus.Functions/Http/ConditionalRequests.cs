@@ -18,7 +18,8 @@ public static class ConditionalRequests
 
         if (!EntityTagHeaderValue.TryParseStrictList(values, out var tags) || tags.Count == 0)
         {
-            throw ValidationException.For(HeaderNames.IfMatch, "must be * or a list of entity tags such as \"42\".");
+            // Header names are case-insensitive; lower case survives the camelCase policy of the errors' keys.
+            throw ValidationException.For("if-match", "must be * or a list of entity tags such as \"42\".");
         }
 
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any))
