@@ -3,11 +3,9 @@ using System.Net.Http.Json;
 using Azure.Storage.Queues;
 using InFocus.DevHost;
 using InFocus.DevHost.Admin;
-using InFocus.Domain.Accounts;
 using InFocus.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InFocus.EndToEnd.Tests.Harness;
 
@@ -69,7 +67,7 @@ public class DevHostFixture : IAsyncLifetime
     }
 
     /// <summary>A new client for the host (for example one that will carry another user's token).</summary>
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    public virtual HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>A new DI scope of the host, as one invocation gets.</summary>
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
@@ -105,11 +103,7 @@ public class DevHostFixture : IAsyncLifetime
             Urls = "http://127.0.0.1:0",
             UseEnvironmentVariables = false,
             Settings = settings,
-            ConfigureServices = services =>
-            {
-                services.TryAddScoped<IAccessTokenValidator, RejectingAccessTokenValidator>();
-                ConfigureServices(services);
-            },
+            ConfigureServices = ConfigureServices,
         };
     }
 
@@ -120,6 +114,7 @@ public class DevHostFixture : IAsyncLifetime
         ["AzureWebJobsStorage"] = TestEnvironment.Storage,
         ["InvitationEmailQueue"] = InvitationQueue,
         ["Auth__BcryptWorkFactor"] = "4",
+        ["Auth__AllowWeakBcryptWorkFactorForTests"] = "true",
         ["Email__Smtp__Host"] = TestEnvironment.SmtpHost,
         ["Email__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // Failed queue messages come back at once and empty queues are polled often, so queue tests take little time.
