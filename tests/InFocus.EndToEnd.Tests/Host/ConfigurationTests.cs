@@ -1,12 +1,9 @@
 using System.Text.Json.Nodes;
 using InFocus.DevHost;
 using InFocus.DevHost.Configuration;
-using InFocus.Domain.Accounts;
-using InFocus.EndToEnd.Tests.Harness;
 using InFocus.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InFocus.EndToEnd.Tests.Host;
 
@@ -83,6 +80,5 @@ public sealed class ConfigurationTests : IDisposable
         Urls = "http://127.0.0.1:0",
         LocalSettingsPath = _localSettings,
         Settings = settings ?? [],
-        ConfigureServices = services => services.TryAddScoped<IAccessTokenValidator, RejectingAccessTokenValidator>(),
     });
 }
