@@ -26,7 +26,7 @@ public static class DevHostApplication
     /// <summary>The Functions host's request body limit (100 MB).</summary>
     private const long MaxRequestBodyBytes = 100 * 1024 * 1024;
 
-    /// <exception cref="FunctionIndexingException">The function app cannot be served as its metadata describes.</exception>
+    /// <exception cref="DevHostStartupException">The function app cannot be served as its metadata describes.</exception>
     public static WebApplication Build(DevHostOptions options)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
