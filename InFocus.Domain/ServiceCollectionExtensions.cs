@@ -1,6 +1,7 @@
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
 using InFocus.Domain.Maintenance;
+using InFocus.Domain.Media;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class ServiceCollectionExtensions
         services.AddInFocusDatabase(configuration);
         services.AddInFocusStorage(configuration);
         services.AddMaintenance(configuration);
+        services.AddMedia(configuration);
         return services;
     }
 }
