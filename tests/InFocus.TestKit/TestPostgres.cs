@@ -26,7 +26,8 @@ public static class TestPostgres
     public static async Task<string> CreateDatabaseAsync(string purpose)
     {
         var template = await EnsureTemplateAsync();
-        var name = $"test_{Sanitize(purpose)}_{Guid.NewGuid():N}"[..63].TrimEnd('_');
+        var name = $"test_{Sanitize(purpose)}_{Guid.NewGuid():N}";
+        name = name[..Math.Min(name.Length, 63)].TrimEnd('_');
         await ExecuteAdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return name;
     }

@@ -47,6 +47,41 @@ public static class TmdbFixtures
     /// <summary>The recorded search entries (<c>search/multi</c> result objects, <c>media_type</c> included).</summary>
     public static JsonArray SearchIndex() => (JsonArray)Load("search-index.json")["results"]!;
 
+    /// <summary>
+    /// <c>watch/providers</c> results in TMDB's shape from (region, TMDB offer list name such as <c>flatrate</c> or
+    /// <c>rent</c>, provider id, provider name) tuples, for <see cref="FakeTmdbServer.SetWatchProviders"/>.
+    /// </summary>
+    public static JsonObject WatchProviders(params (string Region, string Offer, int ProviderId, string Name)[] offers)
+    {
+        var results = new JsonObject();
+        foreach (var (region, offer, providerId, name) in offers)
+        {
+            var entry = results[region]?.AsObject();
+            if (entry is null)
+            {
+                entry = new JsonObject { ["link"] = $"https://www.themoviedb.org/watch?locale={region}" };
+                results[region] = entry;
+            }
+
+            var list = entry[offer]?.AsArray();
+            if (list is null)
+            {
+                list = [];
+                entry[offer] = list;
+            }
+
+            list.Add(new JsonObject
+            {
+                ["logo_path"] = $"/logo-{providerId}.jpg",
+                ["provider_id"] = providerId,
+                ["provider_name"] = name,
+                ["display_priority"] = list.Count,
+            });
+        }
+
+        return results;
+    }
+
     private static JsonObject Load(string name)
     {
         using var stream = typeof(TmdbFixtures).Assembly.GetManifestResourceStream($"tmdb/{name}")
