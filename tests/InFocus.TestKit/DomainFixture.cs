@@ -46,7 +46,10 @@ public class DomainFixture : IAsyncLifetime
             await _services.DisposeAsync();
         }
 
-        await TestPostgres.DropDatabaseAsync(DatabaseName);
+        if (DatabaseName.Length > 0)
+        {
+            await TestPostgres.DropDatabaseAsync(DatabaseName);
+        }
     }
 
     /// <summary>Settings on top of the sample; override to add more (keep the base ones).</summary>

@@ -27,7 +27,6 @@ public static class TestPostgres
     {
         var template = await EnsureTemplateAsync();
         var name = $"test_{Sanitize(purpose)}_{Guid.NewGuid():N}";
-        name = name[..Math.Min(name.Length, 63)].TrimEnd('_');
         await ExecuteAdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return name;
     }
@@ -112,5 +111,5 @@ public static class TestPostgres
     }
 
     private static string Sanitize(string purpose) =>
-        new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray());
+        new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(25).ToArray());
 }

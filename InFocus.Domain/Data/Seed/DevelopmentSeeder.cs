@@ -1,0 +1,200 @@
+using System.Net;
+using InFocus.Domain.Accounts;
+using InFocus.Domain.Common;
+using InFocus.Domain.Families;
+using InFocus.Domain.Invitations;
+using InFocus.Domain.Media;
+using InFocus.Domain.Recommendations;
+using InFocus.Domain.Watchlist;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace InFocus.Domain.Data.Seed;
+
+/// <summary>
+/// Writes <see cref="DemoData"/> into a development database. Idempotent: rows are identified by fixed ids and only
+/// missing ones are inserted, so a second run changes nothing. Refuses any database that is not on this machine
+/// unless explicitly allowed, so it cannot run against production by accident.
+/// </summary>
+public sealed class DevelopmentSeeder(InFocusDbContext db, IOptions<DatabaseOptions> databaseOptions, TimeProvider clock)
+{
+    private static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(30);
+    private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>Seeds the missing demo rows and returns how many rows were inserted.</summary>
+    public async Task<int> SeedAsync(bool allowNonLocalDatabase, CancellationToken cancellationToken)
+    {
+        EnsureDevelopmentDatabase(databaseOptions.Value, allowNonLocalDatabase);
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            throw new InvalidOperationException("The database has pending migrations; migrate it before seeding.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AddMissingAsync(db.Users, DemoData.Users, u => u.Id, ToUser, cancellationToken);
+        await AddMissingAsync(db.Profiles, DemoData.Users, ProfileId, ToProfile, cancellationToken);
+        await AddMissingAsync(db.MediaItems, DemoData.Titles, t => t.Id, ToMediaItem, cancellationToken);
+        await AddMissingAsync(db.StreamingProviders, DemoData.Titles.SelectMany(ProviderRows), p => p.Id, ToProvider, cancellationToken);
+        await AddMissingAsync(db.WatchlistEntries, DemoData.Watchlist, e => e.Id, ToWatchlistEntry, cancellationToken);
+        await AddMissingAsync(db.Families, [DemoData.Family], f => f.Id, ToFamily, cancellationToken);
+        await AddMissingAsync(db.FamilyMemberships, DemoData.Family.Members, m => m.Id, ToMembership, cancellationToken);
+        await AddMissingAsync(db.FamilyInvitations, [DemoData.Invitation], i => i.Id, ToInvitation, cancellationToken);
+        await AddMissingAsync(db.Recommendations, DemoData.Recommendations, r => r.Id, ToRecommendation, cancellationToken);
+        await AddMissingAsync(db.Sessions, DemoData.Sessions, s => s.Id, ToSession, cancellationToken);
+        await AddMissingAsync(db.RefreshTokens, DemoData.Sessions, s => s.RefreshTokenId, ToRefreshToken, cancellationToken);
+        var inserted = await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return inserted;
+    }
+
+    /// <summary>Throws unless the database is on this machine (loopback or a Unix socket) and uses password sign-in.</summary>
+    public static void EnsureDevelopmentDatabase(DatabaseOptions options, bool allowNonLocalDatabase)
+    {
+        if (allowNonLocalDatabase)
+        {
+            return;
+        }
+
+        var host = new NpgsqlConnectionStringBuilder(options.ConnectionString).Host ?? "";
+        var local = !options.UseEntraAuthentication && host.Split(',').All(IsLocalHost);
+        if (!local)
+        {
+            throw new InvalidOperationException(
+                "Refusing to seed demo data into a database that is not on this machine. Seeding is for development databases only.");
+        }
+    }
+
+    private static bool IsLocalHost(string host) =>
+        host.StartsWith('/')
+        || host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+
+    /// <summary>Adds the rows whose ids are not in the table yet; rows are only built (passwords hashed) when missing.</summary>
+    private static async Task AddMissingAsync<TSource, T>(
+        DbSet<T> set,
+        IEnumerable<TSource> sources,
+        Func<TSource, string> id,
+        Func<TSource, T> create,
+        CancellationToken cancellationToken)
+        where T : Entity
+    {
+        var candidates = sources.ToList();
+        var ids = candidates.Select(id).ToList();
+        var existing = await set.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
+        set.AddRange(candidates.Where(c => !existing.Contains(id(c))).Select(create));
+    }
+
+    private User ToUser(DemoUser user) => new()
+    {
+        Id = user.Id,
+        Email = EmailAddress.Normalize(user.Email),
+        Name = user.Name,
+        PasswordHash = BCrypt.Net.BCrypt.HashPassword(DemoData.Password, workFactor: 10),
+    };
+
+    private static string ProfileId(DemoUser user) => "cseedprofile" + user.Id[^13..];
+
+    private static Profile ToProfile(DemoUser user) => new()
+    {
+        Id = ProfileId(user),
+        UserId = user.Id,
+        Bio = user.Bio,
+        Preferences = user.Preferences,
+    };
+
+    private MediaItem ToMediaItem(DemoTitle title) => new()
+    {
+        Id = title.Id,
+        TmdbId = title.TmdbId,
+        TmdbType = title.Type,
+        Title = title.Title,
+        Description = title.Description,
+        PosterPath = title.PosterPath,
+        BackdropPath = title.BackdropPath,
+        ReleaseDate = title.ReleaseDate,
+        Rating = title.Rating,
+        Genres = [.. title.Genres],
+        Creators = [.. title.Creators],
+        ProvidersRefreshedAt = clock.GetUtcNow(),
+    };
+
+    private static IEnumerable<(string Id, DemoTitle Title, DemoProvider Provider)> ProviderRows(DemoTitle title) =>
+        title.Providers.Select((provider, index) => ($"cseedprovider{title.Id[^6..]}{index:D6}", title, provider));
+
+    private static StreamingProvider ToProvider((string Id, DemoTitle Title, DemoProvider Provider) row) => new()
+    {
+        Id = row.Id,
+        MediaItemId = row.Title.Id,
+        TmdbProviderId = row.Provider.TmdbProviderId,
+        Provider = row.Provider.Name,
+        OfferType = row.Provider.OfferType,
+        LogoPath = row.Provider.LogoPath,
+        Url = row.Title.WatchUrl,
+        Regions = [.. row.Provider.Regions],
+    };
+
+    private static WatchlistEntry ToWatchlistEntry(DemoWatchlistEntry entry) => new()
+    {
+        Id = entry.Id,
+        UserId = entry.UserId,
+        MediaItemId = entry.MediaItemId,
+        Status = entry.Status,
+        Rating = entry.Rating,
+        Notes = entry.Notes,
+    };
+
+    private static Family ToFamily(DemoFamily family) => new() { Id = family.Id, Name = family.Name, CreatedById = family.CreatedById };
+
+    private static FamilyMembership ToMembership(DemoMember member) => new()
+    {
+        Id = member.Id,
+        FamilyId = DemoData.Family.Id,
+        UserId = member.UserId,
+        Role = member.Role,
+    };
+
+    /// <summary>
+    /// The raw token is thrown away and no email is marked enqueued: the invitation outbox sweep issues a fresh token
+    /// and sends the email, so the demo invitation arrives in the local mail sink with a working link.
+    /// </summary>
+    private FamilyInvitation ToInvitation(DemoInvitation invitation) => new()
+    {
+        Id = invitation.Id,
+        FamilyId = DemoData.Family.Id,
+        Email = EmailAddress.Normalize(invitation.Email),
+        TokenHash = SecureToken.Hash(SecureToken.Generate()),
+        InvitedById = invitation.InvitedById,
+        ExpiresAt = clock.GetUtcNow() + InvitationLifetime,
+    };
+
+    private Recommendation ToRecommendation(DemoRecommendation recommendation) => new()
+    {
+        Id = recommendation.Id,
+        MediaItemId = recommendation.MediaItemId,
+        RecommendedById = recommendation.FromUserId,
+        RecommendedToId = recommendation.ToUserId,
+        Message = recommendation.Message,
+        Status = recommendation.Status,
+        RespondedAt = recommendation.Status == RecommendationStatus.Pending ? null : clock.GetUtcNow(),
+    };
+
+    private Session ToSession(DemoSession session) => new()
+    {
+        Id = session.Id,
+        UserId = session.UserId,
+        UserAgent = session.UserAgent,
+        ClientAddress = "127.0.0.1",
+        LastUsedAt = clock.GetUtcNow(),
+        ExpiresAt = clock.GetUtcNow() + SessionLifetime,
+    };
+
+    private RefreshToken ToRefreshToken(DemoSession session) => new()
+    {
+        Id = session.RefreshTokenId,
+        UserId = session.UserId,
+        SessionId = session.Id,
+        TokenHash = SecureToken.Hash(SecureToken.Generate()),
+        ExpiresAt = clock.GetUtcNow() + SessionLifetime,
+    };
+}

@@ -1,0 +1,3 @@
+using InFocus.DbTool;
+
+return await DbCommands.RunAsync(args);
