@@ -1,5 +1,7 @@
+using InFocus.Domain.Accounts;
 using InFocus.Domain.Data;
 using InFocus.Domain.Families;
+using InFocus.Domain.Media;
 using InFocus.TestKit;
 using Microsoft.EntityFrameworkCore;
 
@@ -114,5 +116,5 @@ public sealed class CascadeTests(DomainFixture fixture) : IClassFixture<DomainFi
     private Task DeleteAsync<T>(Func<InFocusDbContext, IQueryable<T>> rows) =>
         fixture.DbAsync(db => rows(db).ExecuteDeleteAsync());
 
-    private sealed record World(Accounts.User Doomed, Accounts.User Survivor, Media.MediaItem Media, Family Family);
+    private sealed record World(User Doomed, User Survivor, MediaItem Media, Family Family);
 }

@@ -32,7 +32,7 @@ public sealed class MediaImportTests(TmdbDomainFixture fixture) : IClassFixture<
         Assert.Equal(fixture.Clock.GetUtcNow(), item.ProvidersRefreshedAt);
 
         var peacock = Assert.Single(item.Providers, p => p.Name == "Peacock Premium");
-        Assert.Equal((387, StreamingOfferType.Subscription, ["US"]), (peacock.TmdbProviderId, peacock.OfferType, peacock.Regions.ToList()));
+        Assert.Equal((387, StreamingOfferType.Subscription, "US"), (peacock.TmdbProviderId, peacock.OfferType, string.Join(',', peacock.Regions)));
         Assert.Equal("https://www.themoviedb.org/movie/550-fight-club/watch", peacock.Url);
         Assert.Equal("https://image.tmdb.org/t/p/w92/drPlq5beqXtBaP7MNs8W616YRhm.jpg", peacock.LogoUrl);
         var appleBuy = Assert.Single(item.Providers, p => p is { TmdbProviderId: 2, OfferType: StreamingOfferType.Buy });
@@ -54,7 +54,7 @@ public sealed class MediaImportTests(TmdbDomainFixture fixture) : IClassFixture<
         Assert.Equal(["Drama", "Crime"], item.Genres);
         Assert.Equal(8.9m, item.Rating);
         var netflix = Assert.Single(item.Providers, p => p.OfferType == StreamingOfferType.Subscription);
-        Assert.Equal(("Netflix", ["GB", "US"]), (netflix.Name, netflix.Regions.ToList()));
+        Assert.Equal(("Netflix", "GB,US"), (netflix.Name, string.Join(',', netflix.Regions)));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class MediaImportTests(TmdbDomainFixture fixture) : IClassFixture<
         await ImportAsync(TmdbFixtures.Rrrrrrr, MediaType.Movie);
 
         var provider = Assert.Single(await ProvidersAsync(first.MediaItemId));
-        Assert.Equal((8, StreamingOfferType.Subscription, ["BE", "FR"]), (provider.TmdbProviderId, provider.OfferType, provider.Regions));
+        Assert.Equal((8, StreamingOfferType.Subscription, "BE,FR"), (provider.TmdbProviderId, provider.OfferType, string.Join(',', provider.Regions)));
         Tmdb.SetWatchProviders(MediaType.Movie, TmdbFixtures.Rrrrrrr, TmdbFixtures.WatchProviders());
     }
 
