@@ -27,7 +27,8 @@ public sealed class MediaSearch(InFocusDbContext db, TmdbClient tmdb, MediaImage
             .Select(h => ToItem(h.Result, h.Type, known.GetValueOrDefault((h.Result.Id, h.Type))))
             .OfType<MediaSearchItem>()
             .ToList();
-        return new MediaSearchResponse(items, page.Page, page.TotalPages, page.TotalResults);
+        // TMDB may count more pages than it serves; only the first 500 can be asked for.
+        return new MediaSearchResponse(items, page.Page, Math.Min(page.TotalPages, MaxPage), page.TotalResults);
     }
 
     private static (string Query, MediaSearchType Type, int Page) Validate(MediaSearchRequest request)

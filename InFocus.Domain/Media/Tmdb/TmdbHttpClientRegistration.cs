@@ -47,6 +47,9 @@ internal static class TmdbHttpClientRegistration
                 client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("InFocus", "1.0"));
             })
+            // IHttpClientFactory's request logging puts raw header values (our bearer token) in its trace-level
+            // structured state; TmdbClient logs what matters (path, status, TMDB's error) itself.
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AutomaticDecompression = DecompressionMethods.All,

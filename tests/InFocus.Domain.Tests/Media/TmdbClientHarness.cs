@@ -2,6 +2,7 @@ using InFocus.Domain.Media.Tmdb;
 using InFocus.TestKit;
 using InFocus.TestKit.Tmdb;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace InFocus.Domain.Tests.Media;
@@ -29,6 +30,7 @@ internal sealed class TmdbClientHarness : IAsyncDisposable
         }
 
         var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
         services.AddFakeLogging();
         services.AddInFocus(TestSettings.Build(settings));
         return new TmdbClientHarness(services.BuildServiceProvider());

@@ -61,6 +61,31 @@ public sealed class TmdbClientTests
         Assert.Contains("US", providers.Results!.Keys);
     }
 
+    [Theory]
+    [InlineData(FakeTmdbServer.ReadAccessToken, "")]
+    [InlineData("", FakeTmdbServer.ApiKey)]
+    public async Task Credentials_never_appear_in_logs_even_at_trace_level(string token, string apiKey)
+    {
+        await using var tmdb = await FakeTmdbServer.StartAsync();
+        await using var harness = TmdbClientHarness.Create(tmdb, new Dictionary<string, string?>
+        {
+            ["Tmdb__ReadAccessToken"] = token,
+            ["Tmdb__ApiKey"] = apiKey,
+        });
+        tmdb.StartOutage(FakeTmdbReply.Status(500));
+
+        await Assert.ThrowsAsync<DependencyUnavailableException>(
+            () => harness.Client.GetDetailsAsync(MediaType.Movie, TmdbFixtures.FightClub, CancellationToken.None));
+
+        var logs = harness.Logs.GetSnapshot();
+        Assert.Contains(logs, r => r.Message.Contains("movie/550", StringComparison.Ordinal));
+        var everything = string.Join('\n', logs.SelectMany(r =>
+            new[] { r.Message, r.Exception?.ToString() }
+                .Concat(r.StructuredState?.Select(p => p.Value) ?? [])
+                .Concat(r.Scopes.Select(s => s is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => p.Value)) : s?.ToString()))));
+        Assert.DoesNotContain(token.Length > 0 ? token : apiKey, everything, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Movie_details_come_with_credits_and_watch_providers_in_one_request()
     {
