@@ -1,5 +1,8 @@
+using InFocus.Domain.Common.Email;
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
+using InFocus.Domain.Families;
+using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
 using InFocus.Domain.Media;
 using Microsoft.Extensions.Configuration;
@@ -19,8 +22,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddInFocusDatabase(configuration);
         services.AddInFocusStorage(configuration);
+        services.AddInFocusEmail(configuration);
         services.AddMaintenance(configuration);
         services.AddMedia(configuration);
+        services.AddFamilies();
+        services.AddInvitations(configuration);
         return services;
     }
 }

@@ -25,6 +25,12 @@ public sealed class NotFoundException(string resource) : DomainException($"{reso
     public string Resource { get; } = resource;
 }
 
+/// <summary>
+/// The caller may see the resource but not do this to it (a family member attempting an admin action). Use only
+/// where the caller already knows the resource exists; otherwise answer <see cref="NotFoundException"/>.
+/// </summary>
+public sealed class ForbiddenException(string message) : DomainException(message);
+
 /// <summary>The request conflicts with the current state (a duplicate, or a rule such as "last admin").</summary>
 public sealed class ConflictException(string message) : DomainException(message);
 

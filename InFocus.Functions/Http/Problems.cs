@@ -14,6 +14,7 @@ public static class Problems
         {
             ValidationException => StatusCodes.Status400BadRequest,
             AuthenticationException => StatusCodes.Status401Unauthorized,
+            ForbiddenException => StatusCodes.Status403Forbidden,
             NotFoundException => StatusCodes.Status404NotFound,
             ConflictException => StatusCodes.Status409Conflict,
             GoneException => StatusCodes.Status410Gone,

@@ -1,0 +1,95 @@
+using InFocus.Domain.Accounts;
+using InFocus.Domain.Common;
+using InFocus.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InFocus.Domain.Families;
+
+/// <summary>Creating, listing, reading, renaming and deleting families.</summary>
+public sealed class FamilyService(InFocusDbContext db)
+{
+    private const string CursorKind = "families";
+
+    /// <summary>Creates a family with the caller as its first admin.</summary>
+    public async Task<FamilySummary> CreateAsync(CurrentUser user, FamilyRequest request, CancellationToken cancellationToken)
+    {
+        var name = ValidName(request);
+        var family = new Family { Name = name, CreatedById = user.UserId };
+        family.Memberships.Add(new FamilyMembership { UserId = user.UserId, FamilyId = family.Id, Role = FamilyRole.Admin });
+        db.Families.Add(family);
+        await db.SaveChangesAsync(cancellationToken);
+        return new FamilySummary(family.Id, family.Name, FamilyRole.Admin, 1, family.CreatedAt);
+    }
+
+    /// <summary>The caller's families by name, with the caller's role and each family's member count.</summary>
+    public async Task<Page<FamilySummary>> ListAsync(CurrentUser user, PageRequest page, CancellationToken cancellationToken)
+    {
+        var query = db.FamilyMemberships.Where(m => m.UserId == user.UserId);
+        if (page.Cursor is { } cursor)
+        {
+            var after = PageCursor.Decode<NamePosition>(CursorKind, cursor);
+            query = query.Where(m =>
+                string.Compare(m.Family!.Name, after.Name) > 0 || (m.Family.Name == after.Name && string.Compare(m.FamilyId, after.Id) > 0));
+        }
+
+        var rows = await query
+            .OrderBy(m => m.Family!.Name).ThenBy(m => m.FamilyId)
+            .Take(page.Limit + 1)
+            .Select(m => new FamilySummary(m.FamilyId, m.Family!.Name, m.Role, m.Family.Memberships.Count, m.Family.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return PageCursor.ToPage(rows, page.Limit, CursorKind, f => new NamePosition(f.Name, f.Id));
+    }
+
+    /// <summary>The family and its members (oldest first); 404 unless the caller is a member.</summary>
+    public async Task<FamilyDetails> GetAsync(CurrentUser user, string familyId, CancellationToken cancellationToken)
+    {
+        if (!Cuid.IsValid(familyId))
+        {
+            throw new NotFoundException(FamilyAccess.Resource);
+        }
+
+        var family = await db.Families
+            .Where(f => f.Id == familyId && f.Memberships.Any(m => m.UserId == user.UserId))
+            .Select(f => new
+            {
+                f.Id,
+                f.Name,
+                f.CreatedById,
+                Role = f.Memberships.Where(m => m.UserId == user.UserId).Select(m => m.Role).First(),
+                f.CreatedAt,
+                f.UpdatedAt,
+                Members = f.Memberships
+                    .OrderBy(m => m.JoinedAt).ThenBy(m => m.Id)
+                    .Select(m => new FamilyMember(m.UserId, m.User!.Name, m.Role, m.JoinedAt))
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(FamilyAccess.Resource);
+        return new FamilyDetails(family.Id, family.Name, family.CreatedById, family.Role, family.CreatedAt, family.UpdatedAt, family.Members);
+    }
+
+    /// <summary>Renames the family (admins only).</summary>
+    public async Task<FamilyDetails> RenameAsync(CurrentUser user, string familyId, FamilyRequest request, CancellationToken cancellationToken)
+    {
+        var name = ValidName(request);
+        await FamilyAccess.RequireAdminAsync(db, user.UserId, familyId, cancellationToken);
+        await db.Families.Where(f => f.Id == familyId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Name, name), cancellationToken);
+        return await GetAsync(user, familyId, cancellationToken);
+    }
+
+    /// <summary>Deletes the family with its memberships and invitations (admins only). Watchlists are untouched.</summary>
+    public async Task DeleteAsync(CurrentUser user, string familyId, CancellationToken cancellationToken)
+    {
+        await FamilyAccess.RequireAdminAsync(db, user.UserId, familyId, cancellationToken);
+        await db.Families.Where(f => f.Id == familyId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private static string ValidName(FamilyRequest request)
+    {
+        var name = request.Name?.Trim();
+        new Validation().Required("name", name, FieldLimits.FamilyName).ThrowIfInvalid();
+        return name!;
+    }
+
+    private sealed record NamePosition(string Name, string Id);
+}

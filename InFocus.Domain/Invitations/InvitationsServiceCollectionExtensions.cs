@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InFocus.Domain.Invitations;
+
+public static class InvitationsServiceCollectionExtensions
+{
+    public static IServiceCollection AddInvitations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InvitationOptions>()
+            .Bind(configuration.GetSection(InvitationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<InvitationEmailQueue>();
+        services.AddScoped<InvitationEmailOutbox>();
+        services.AddScoped<FamilyInvitationsService>();
+        services.AddScoped<InvitationResponder>();
+        services.AddScoped<InvitationEmailDelivery>();
+        services.AddScoped<InvitationExpiry>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using InFocus.Domain.Families;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Families;
+
+public sealed class CreateFamilyFunction(AuthenticatedEndpoint endpoint, FamilyService service)
+{
+    [Function("CreateFamily")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "families")] HttpRequest request) =>
+        endpoint.RunAsync(request, "CreateFamily", async (user, cancellationToken) =>
+        {
+            var family = await service.CreateAsync(user, await request.ReadJsonAsync<FamilyRequest>(cancellationToken), cancellationToken);
+            return ApiResult.Created(family, $"/api/families/{family.Id}");
+        });
+}

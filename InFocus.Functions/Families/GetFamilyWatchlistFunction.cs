@@ -1,0 +1,17 @@
+using InFocus.Domain.Families;
+using InFocus.Domain.Watchlist;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Families;
+
+public sealed class GetFamilyWatchlistFunction(AuthenticatedEndpoint endpoint, FamilyWatchlistService service)
+{
+    [Function("GetFamilyWatchlist")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "families/{id}/watchlist")] HttpRequest request, string id) =>
+        endpoint.RunAsync(request, "GetFamilyWatchlist", async (user, cancellationToken) =>
+            ApiResult.Page(await service.ListAsync(user, id, request.QueryEnum<WatchStatus>("status"), request.PageRequest(), cancellationToken)));
+}

@@ -1,0 +1,16 @@
+using InFocus.Domain.Families;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Families;
+
+public sealed class UpdateFamilyFunction(AuthenticatedEndpoint endpoint, FamilyService service)
+{
+    [Function("UpdateFamily")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "families/{id}")] HttpRequest request, string id) =>
+        endpoint.RunAsync(request, "UpdateFamily", async (user, cancellationToken) =>
+            ApiResult.Ok(await service.RenameAsync(user, id, await request.ReadJsonAsync<FamilyRequest>(cancellationToken), cancellationToken)));
+}

@@ -1,0 +1,16 @@
+using InFocus.Domain.Families;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Families;
+
+public sealed class UpdateFamilyMemberFunction(AuthenticatedEndpoint endpoint, FamilyMembersService service)
+{
+    [Function("UpdateFamilyMember")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "families/{id}/members/{userId}")] HttpRequest request, string id, string userId) =>
+        endpoint.RunAsync(request, "UpdateFamilyMember", async (user, cancellationToken) =>
+            ApiResult.Ok(await service.ChangeRoleAsync(user, id, userId, await request.ReadJsonAsync<MemberRoleRequest>(cancellationToken), cancellationToken)));
+}

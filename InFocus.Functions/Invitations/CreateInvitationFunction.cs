@@ -1,0 +1,17 @@
+using InFocus.Domain.Invitations;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Invitations;
+
+/// <summary>202: the invitation exists; its email goes out asynchronously (see <c>emailStatus</c>).</summary>
+public sealed class CreateInvitationFunction(AuthenticatedEndpoint endpoint, FamilyInvitationsService service)
+{
+    [Function("CreateInvitation")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "families/{id}/invitations")] HttpRequest request, string id) =>
+        endpoint.RunAsync(request, "CreateInvitation", async (user, cancellationToken) =>
+            ApiResult.Accepted(await service.CreateAsync(user, id, await request.ReadJsonAsync<CreateInvitationRequest>(cancellationToken), cancellationToken)));
+}

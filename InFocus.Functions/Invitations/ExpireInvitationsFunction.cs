@@ -1,0 +1,11 @@
+using InFocus.Domain.Invitations;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Invitations;
+
+public sealed class ExpireInvitationsFunction(InvitationExpiry expiry)
+{
+    [Function("ExpireInvitations")]
+    public Task RunAsync([TimerTrigger("0 */15 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        expiry.ExpireAsync(cancellationToken);
+}

@@ -1,0 +1,18 @@
+using InFocus.Domain.Invitations;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Invitations;
+
+public sealed class ResendInvitationFunction(AuthenticatedEndpoint endpoint, FamilyInvitationsService service)
+{
+    [Function("ResendInvitation")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "families/{id}/invitations/{invitationId}/resend")] HttpRequest request,
+        string id,
+        string invitationId) =>
+        endpoint.RunAsync(request, "ResendInvitation", async (user, cancellationToken) =>
+            ApiResult.Accepted(await service.ResendAsync(user, id, invitationId, cancellationToken)));
+}

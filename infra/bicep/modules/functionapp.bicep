@@ -1,0 +1,201 @@
+// The InFocus function app on the Flex Consumption plan: Linux, .NET 10 isolated worker, system-assigned identity,
+// HTTPS only, TLS 1.2, FTP and basic-auth publishing off. The app settings below are the complete set the code
+// reads; tests/InFocus.Infrastructure.Tests checks them against local.settings.sample.json.
+
+param planName string
+
+param functionAppName string
+
+param location string
+
+param tags object
+
+@description('Memory of each instance in MB; it also sets the vCPU share and the price per second.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('Upper bound on scale-out; it also bounds the number of concurrent database connections.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+param storageAccountName string
+
+param storageBlobEndpoint string
+
+param deploymentContainerName string
+
+param invitationEmailQueueName string
+
+param keyVaultName string
+
+param postgresHost string
+
+param postgresDatabaseName string
+
+param acsEndpoint string
+
+param emailSenderAddress string
+
+param applicationInsightsConnectionString string
+
+@description('Subnet for outbound virtual network integration; empty for none.')
+param virtualNetworkSubnetId string
+
+@description('Browser origins allowed to call the API; empty allows none.')
+param corsAllowedOrigins string[]
+
+@description('Public https base URL (custom domain). Empty uses the app\'s default host name.')
+param publicBaseUrl string
+
+param jwtAudience string
+
+@description('Point Jwt__PreviousSigningKeys at the jwt-previous-signing-keys secret (only during a key rotation).')
+param jwtPreviousSigningKeysEnabled bool
+
+@description('Point Tmdb__ApiKey at the tmdb-api-key secret (alternative to the read access token).')
+param tmdbApiKeyEnabled bool
+
+@minValue(4)
+@maxValue(31)
+param bcryptWorkFactor int
+
+@minValue(1)
+param invitationExpiryDays int
+
+@minValue(1)
+param tmdbProviderMaxAgeHours int
+
+// Names of the Key Vault secrets the app settings reference; the postprovision hook and the rotation runbook use
+// the same names.
+var secretNames = {
+  jwtSigningKey: 'jwt-signing-key'
+  jwtPreviousSigningKeys: 'jwt-previous-signing-keys'
+  tmdbReadAccessToken: 'tmdb-read-access-token'
+  tmdbApiKey: 'tmdb-api-key'
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: functionAppName
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientCertEnabled: false
+    keyVaultReferenceIdentity: 'SystemAssigned'
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+var baseUrl = empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}' : publicBaseUrl
+
+// The complete list of settings. FUNCTIONS_WORKER_RUNTIME is deliberately absent: on Flex Consumption the runtime
+// comes from functionAppConfig.runtime and the platform rejects the setting.
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    // Functions host and our QueueServiceClient: identity-based connection to the storage account.
+    AzureWebJobsStorage__accountName: storageAccountName
+    // Npgsql: no password; the app adds a Microsoft Entra token of its identity (Database__UseEntraAuthentication).
+    Database__ConnectionString: 'Host=${postgresHost};Database=${postgresDatabaseName};Username=${functionAppName};Ssl Mode=VerifyFull'
+    Database__UseEntraAuthentication: 'true'
+    Jwt__Issuer: baseUrl
+    Jwt__Audience: jwtAudience
+    Jwt__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.jwtSigningKey})'
+    Jwt__PreviousSigningKeys: jwtPreviousSigningKeysEnabled
+      ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.jwtPreviousSigningKeys})'
+      : ''
+    Auth__BcryptWorkFactor: string(bcryptWorkFactor)
+    Tmdb__BaseUrl: 'https://api.themoviedb.org/3/'
+    Tmdb__ReadAccessToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.tmdbReadAccessToken})'
+    Tmdb__ApiKey: tmdbApiKeyEnabled
+      ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.tmdbApiKey})'
+      : ''
+    Tmdb__ImageBaseUrl: 'https://image.tmdb.org/t/p/'
+    Tmdb__ProviderMaxAgeHours: string(tmdbProviderMaxAgeHours)
+    Email__Provider: 'AzureCommunicationServices'
+    Email__SenderAddress: emailSenderAddress
+    Email__Acs__Endpoint: acsEndpoint
+    // Empty on purpose: the ACS client signs requests with the managed identity, not an access key.
+    Email__Acs__AccessKey: ''
+    Invitations__PublicBaseUrl: baseUrl
+    Invitations__ExpiryDays: string(invitationExpiryDays)
+    InvitationEmailQueue: invitationEmailQueueName
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  }
+}
+
+output name string = site.name
+output id string = site.id
+output principalId string = site.identity.principalId
+output uri string = 'https://${site.properties.defaultHostName}'
+output publicBaseUrl string = baseUrl

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+
+namespace InFocus.Infrastructure.Tests;
+
+/// <summary>main.bicep compiled to an ARM template once per test run, with helpers to search it.</summary>
+internal static class CompiledTemplate
+{
+    private static readonly Lazy<JsonNode> _main = new(() =>
+    {
+        var result = BicepCli.Build("main.bicep");
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"bicep build main.bicep failed:\n{result.StandardError}");
+        }
+
+        return JsonNode.Parse(result.StandardOutput)!;
+    });
+
+    public static JsonNode Main => _main.Value;
+
+    /// <summary>Every resource declaration of the given type, nested deployments (modules) included.</summary>
+    public static IReadOnlyList<JsonObject> ResourcesOfType(string type)
+    {
+        var found = new List<JsonObject>();
+        Walk(Main, found, type);
+        return found;
+    }
+
+    private static void Walk(JsonNode? node, List<JsonObject> found, string type)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["type"] is JsonValue value && value.TryGetValue<string>(out var t)
+                    && string.Equals(t, type, StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add(obj);
+                }
+
+                foreach (var (_, child) in obj)
+                {
+                    Walk(child, found, type);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Walk(child, found, type);
+                }
+
+                break;
+        }
+    }
+}
