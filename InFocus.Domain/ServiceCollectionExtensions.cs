@@ -1,3 +1,4 @@
+using InFocus.Domain.Accounts;
 using InFocus.Domain.Common.Email;
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddInFocusDatabase(configuration);
         services.AddInFocusStorage(configuration);
         services.AddInFocusEmail(configuration);
+        services.AddAccounts(configuration);
         services.AddMaintenance(configuration);
         services.AddMedia(configuration);
         services.AddFamilies();

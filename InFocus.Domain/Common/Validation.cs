@@ -34,8 +34,21 @@ public sealed class Validation
         return MaxLength(field, value, maxLength);
     }
 
-    public Validation MaxLength(string field, string? value, int maxLength) =>
-        value is not null && value.Length > maxLength ? Add(field, $"must be at most {maxLength} characters.") : this;
+    /// <summary>Limits the length, and refuses U+0000, which PostgreSQL text columns cannot store.</summary>
+    public Validation MaxLength(string field, string? value, int maxLength)
+    {
+        if (value is null)
+        {
+            return this;
+        }
+
+        if (value.Length > maxLength)
+        {
+            return Add(field, $"must be at most {maxLength} characters.");
+        }
+
+        return value.Contains('\0', StringComparison.Ordinal) ? Add(field, "must not contain NUL characters.") : this;
+    }
 
     public Validation Email(string field, string? value)
     {

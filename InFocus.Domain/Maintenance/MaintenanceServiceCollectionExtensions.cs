@@ -11,6 +11,7 @@ public static class MaintenanceServiceCollectionExtensions
         services.AddOptions<InvitationEmailQueueOptions>()
             .Configure(o => o.QueueName = configuration[InvitationEmailQueueOptions.Setting] is { Length: > 0 } name ? name : InvitationEmailQueueOptions.DefaultName);
         services.AddScoped<HealthProbe>();
+        services.AddScoped<TokenPruner>();
         return services;
     }
 }

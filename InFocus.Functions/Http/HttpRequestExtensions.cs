@@ -1,11 +1,18 @@
+using System.Net;
+using System.Net.Sockets;
+using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using Microsoft.AspNetCore.Http;
 
 namespace InFocus.Functions.Http;
 
-/// <summary>Request parsing every function shares: JSON bodies, paging and bounded query values.</summary>
+/// <summary>Request parsing every function shares: JSON bodies, paging, bounded query values and the caller's address.</summary>
 public static class HttpRequestExtensions
 {
+    /// <summary>The address rate limits count by when a request carries none that can be parsed.</summary>
+    public const string UnknownClientAddress = "unknown";
+
+    private const int Ipv6PrefixLength = 64;
     public static Task<T> ReadJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken, int maxBytes = RequestBody.DefaultMaxBytes)
         where T : class => RequestBody.ReadJsonAsync<T>(request, maxBytes, cancellationToken);
 
@@ -33,5 +40,51 @@ public static class HttpRequestExtensions
     {
         var value = request.Headers.UserAgent.ToString();
         return value.Length == 0 ? null : value[..Math.Min(value.Length, FieldLimits.UserAgent)];
+    }
+
+    /// <summary>The caller as the Accounts domain sees it: its address and user agent.</summary>
+    public static ClientInfo Client(this HttpRequest request) => new(request.ClientAddress(), request.UserAgent());
+
+    /// <summary>
+    /// The address of the client, for rate limiting and the sessions list. In Azure every request reaches the app
+    /// through the App Service front end, which appends the address it accepted the connection from to
+    /// <c>X-Forwarded-For</c>; entries to its left come from the client and can be forged, so only the rightmost entry
+    /// is used. Without the header (development host) it is the connection's remote address. An IPv6 address counts as
+    /// its /64 network, the block one subscriber usually holds, so rotating through it does not escape the limits.
+    /// </summary>
+    public static string ClientAddress(this HttpRequest request)
+    {
+        var forwarded = request.Headers["X-Forwarded-For"].ToString();
+        var rightmost = forwarded[(forwarded.LastIndexOf(',') + 1)..].Trim();
+        var address = rightmost.Length > 0 ? ParseAddress(rightmost) : request.HttpContext.Connection.RemoteIpAddress;
+        return address is null ? UnknownClientAddress : Describe(address);
+    }
+
+    private static IPAddress? ParseAddress(string value)
+    {
+        if (IPAddress.TryParse(value, out var address))
+        {
+            return address;
+        }
+
+        // The front end writes "address:port" ("[v6]:port" for IPv6).
+        return IPEndPoint.TryParse(value, out var endPoint) ? endPoint.Address : null;
+    }
+
+    private static string Describe(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6 || IPAddress.IsLoopback(address))
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, Ipv6PrefixLength / 8, bytes.Length - (Ipv6PrefixLength / 8));
+        return $"{new IPAddress(bytes)}/{Ipv6PrefixLength}";
     }
 }

@@ -58,6 +58,7 @@ public class DomainFixture : IAsyncLifetime
         ["Database__ConnectionString"] = ConnectionString,
         ["AzureWebJobsStorage"] = TestEnvironment.Storage,
         ["Auth__BcryptWorkFactor"] = "4",
+        ["Auth__AllowWeakBcryptWorkFactorForTests"] = "true",
     };
 
     /// <summary>A new DI scope, as one request or one function invocation gets.</summary>

@@ -17,7 +17,11 @@ namespace InFocus.Domain.Data.Seed;
 /// missing ones are inserted, so a second run changes nothing. Refuses any database that is not on this machine
 /// unless explicitly allowed, so it cannot run against production by accident.
 /// </summary>
-public sealed class DevelopmentSeeder(InFocusDbContext db, IOptions<DatabaseOptions> databaseOptions, TimeProvider clock)
+public sealed class DevelopmentSeeder(
+    InFocusDbContext db,
+    IOptions<DatabaseOptions> databaseOptions,
+    PasswordHasher passwords,
+    TimeProvider clock)
 {
     private static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(30);
     private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -90,7 +94,7 @@ public sealed class DevelopmentSeeder(InFocusDbContext db, IOptions<DatabaseOpti
         Id = user.Id,
         Email = EmailAddress.Normalize(user.Email),
         Name = user.Name,
-        PasswordHash = BCrypt.Net.BCrypt.HashPassword(DemoData.Password, workFactor: 10),
+        PasswordHash = passwords.Hash(DemoData.Password),
     };
 
     private static string ProfileId(DemoUser user) => "cseedprofile" + user.Id[^13..];

@@ -175,6 +175,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
       ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.jwtPreviousSigningKeys})'
       : ''
     Auth__BcryptWorkFactor: string(bcryptWorkFactor)
+    // Only test runs may go below work factor 10; a deployed app states that it never does.
+    Auth__AllowWeakBcryptWorkFactorForTests: 'false'
     Tmdb__BaseUrl: 'https://api.themoviedb.org/3/'
     Tmdb__ReadAccessToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.tmdbReadAccessToken})'
     Tmdb__ApiKey: tmdbApiKeyEnabled

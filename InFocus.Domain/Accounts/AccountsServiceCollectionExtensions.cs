@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace InFocus.Domain.Accounts;
+
+public static class AccountsServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        // A missing or weak signing key or work factor stops the app at start-up with a message naming the setting.
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>());
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
+
+        services.AddSingleton<JwtKeys>();
+        services.AddSingleton<AccessTokens>();
+        services.AddSingleton<PasswordHasher>();
+        services.AddScoped<IAccessTokenValidator, AccessTokenValidator>();
+        services.AddScoped<LoginThrottle>();
+        services.AddScoped<SessionTokens>();
+        services.AddScoped<SessionRevocation>();
+
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<TokenRefreshService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<ProfileService>();
+        services.AddScoped<PasswordChangeService>();
+        services.AddScoped<AccountDeletionService>();
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+using InFocus.Domain.Accounts;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Accounts;
+
+public sealed class DeleteAccountFunction(AuthenticatedEndpoint endpoint, AccountDeletionService accounts)
+{
+    [Function("DeleteAccount")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "me")] HttpRequest request) =>
+        endpoint.RunAsync(request, "DeleteAccount", async (user, cancellationToken) =>
+        {
+            var body = await request.ReadJsonAsync<DeleteAccountRequest>(cancellationToken);
+            await accounts.DeleteAsync(user, body, request.Client(), cancellationToken);
+            return ApiResult.NoContent();
+        });
+}

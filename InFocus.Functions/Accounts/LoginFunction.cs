@@ -1,0 +1,19 @@
+using InFocus.Domain.Accounts;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Accounts;
+
+public sealed class LoginFunction(HttpEndpoint endpoint, SignInService signIn)
+{
+    [Function("Login")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest request) =>
+        endpoint.RunAsync(request, "Login", async cancellationToken =>
+        {
+            var body = await request.ReadJsonAsync<LoginRequest>(cancellationToken);
+            return ApiResult.Ok(await signIn.LoginAsync(body, request.Client(), cancellationToken));
+        });
+}

@@ -1,0 +1,19 @@
+using InFocus.Domain.Accounts;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Accounts;
+
+public sealed class LogoutAllFunction(AuthenticatedEndpoint endpoint, SessionService sessions)
+{
+    [Function("LogoutAll")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout-all")] HttpRequest request) =>
+        endpoint.RunAsync(request, "LogoutAll", async (user, cancellationToken) =>
+        {
+            await sessions.LogoutAllAsync(user, cancellationToken);
+            return ApiResult.NoContent();
+        });
+}

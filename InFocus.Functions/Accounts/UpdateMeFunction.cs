@@ -1,0 +1,19 @@
+using InFocus.Domain.Accounts;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Accounts;
+
+public sealed class UpdateMeFunction(AuthenticatedEndpoint endpoint, ProfileService profiles)
+{
+    [Function("UpdateMe")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "me")] HttpRequest request) =>
+        endpoint.RunAsync(request, "UpdateMe", async (user, cancellationToken) =>
+        {
+            var body = await request.ReadJsonAsync<UpdateMeRequest>(cancellationToken);
+            return ApiResult.Ok(await profiles.UpdateNameAsync(user, body, cancellationToken));
+        });
+}

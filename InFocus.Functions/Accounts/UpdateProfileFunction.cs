@@ -1,0 +1,19 @@
+using InFocus.Domain.Accounts;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Accounts;
+
+public sealed class UpdateProfileFunction(AuthenticatedEndpoint endpoint, ProfileService profiles)
+{
+    [Function("UpdateProfile")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "me/profile")] HttpRequest request) =>
+        endpoint.RunAsync(request, "UpdateProfile", async (user, cancellationToken) =>
+        {
+            var body = await request.ReadJsonAsync<UpdateProfileRequest>(cancellationToken);
+            return ApiResult.Ok(await profiles.UpdateProfileAsync(user, body, cancellationToken));
+        });
+}

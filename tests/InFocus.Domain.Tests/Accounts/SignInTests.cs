@@ -1,0 +1,180 @@
+using InFocus.Domain.Accounts;
+using InFocus.Domain.Common;
+using InFocus.TestKit;
+using Microsoft.EntityFrameworkCore;
+
+namespace InFocus.Domain.Tests.Accounts;
+
+public sealed class SignInTests(DomainFixture fixture) : IClassFixture<DomainFixture>
+{
+    [Fact]
+    public async Task Login_starts_a_new_session_with_a_token_pair()
+    {
+        var account = await fixture.RegisterAsync();
+
+        var tokens = await LoginAsync(account.Email.ToUpperInvariant(), account.Password);
+
+        var caller = await fixture.WithAsync<IAccessTokenValidator, CurrentUser>(v => v.ValidateAsync(tokens.AccessToken, default));
+        Assert.Equal(account.UserId, caller.UserId);
+        Assert.NotEqual(account.User.SessionId, caller.SessionId);
+        Assert.Equal(fixture.Clock.GetUtcNow().AddMinutes(15), tokens.AccessTokenExpiresAt, TimeSpan.FromSeconds(1));
+        Assert.Equal(2, await fixture.DbAsync(db => db.Sessions.CountAsync(s => s.UserId == account.UserId)));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_email_fail_alike()
+    {
+        var account = await fixture.RegisterAsync();
+
+        fixture.Statements.Reset();
+        var wrongPassword = await Assert.ThrowsAsync<AuthenticationException>(() => LoginAsync(account.Email, "not the password"));
+        var wrongPasswordStatements = fixture.Statements.Count;
+        fixture.Statements.Reset();
+        var unknownEmail = await Assert.ThrowsAsync<AuthenticationException>(() => LoginAsync($"nobody-{Guid.NewGuid():N}@example.com", "not the password"));
+
+        Assert.Equal(wrongPassword.Message, unknownEmail.Message);
+        Assert.False(wrongPassword.InvalidToken);
+        Assert.Equal(wrongPasswordStatements, fixture.Statements.Count);
+    }
+
+    [Fact]
+    public async Task A_password_longer_than_72_bytes_does_not_match_its_first_72_bytes()
+    {
+        var password = new string('k', 71) + "!";
+        var account = await fixture.RegisterAsync(password: password);
+
+        await Assert.ThrowsAsync<AuthenticationException>(() => LoginAsync(account.Email, password + "extra"));
+        Assert.NotNull(await LoginAsync(account.Email, password));
+    }
+
+    [Theory]
+    [InlineData(null, "pw", "email", "is required.")]
+    [InlineData("not an email", "pw", "email", "must be a valid email address.")]
+    [InlineData("a\0b@example.com", "pw", "email", "must be a valid email address.")]
+    [InlineData("someone@example.com", "", "password", "is required.")]
+    public async Task Login_names_each_invalid_field(string? email, string? password, string field, string message)
+    {
+        var error = await Assert.ThrowsAsync<ValidationException>(() => LoginAsync(email, password));
+
+        Assert.Equal(message, Assert.Single(error.Errors[field]));
+    }
+
+    [Fact]
+    public async Task After_five_failures_an_account_is_locked_for_fifteen_minutes_even_for_the_right_password()
+    {
+        var account = await fixture.RegisterAsync();
+        for (var i = 0; i < LoginThrottle.AccountLimit; i++)
+        {
+            await Assert.ThrowsAsync<AuthenticationException>(() => LoginAsync(account.Email, "not the password", TestAccounts.NewClient()));
+            fixture.Clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        var locked = await Assert.ThrowsAsync<TooManyRequestsException>(() => LoginAsync(account.Email, account.Password));
+
+        Assert.Equal(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(50), locked.RetryAfter);
+        fixture.Clock.Advance(locked.RetryAfter);
+        Assert.NotNull(await LoginAsync(account.Email, account.Password));
+    }
+
+    [Fact]
+    public async Task Refused_attempts_do_not_extend_the_lock()
+    {
+        var account = await fixture.RegisterAsync();
+        await FailAsync(account.Email, LoginThrottle.AccountLimit);
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(10));
+        await Assert.ThrowsAsync<TooManyRequestsException>(() => LoginAsync(account.Email, account.Password));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+
+        Assert.NotNull(await LoginAsync(account.Email, account.Password));
+    }
+
+    [Fact]
+    public async Task An_unknown_email_is_locked_like_an_account_so_lockouts_reveal_nothing()
+    {
+        var email = $"nobody-{Guid.NewGuid():N}@example.com";
+        await FailAsync(email, LoginThrottle.AccountLimit);
+
+        await Assert.ThrowsAsync<TooManyRequestsException>(() => LoginAsync(email, "anything at all"));
+    }
+
+    [Fact]
+    public async Task A_successful_login_resets_the_account_counter()
+    {
+        var account = await fixture.RegisterAsync();
+
+        for (var round = 0; round < 3; round++)
+        {
+            await FailAsync(account.Email, LoginThrottle.AccountLimit - 1);
+            Assert.NotNull(await LoginAsync(account.Email, account.Password));
+        }
+    }
+
+    [Fact]
+    public async Task Twenty_failures_from_one_address_lock_that_address_for_every_account()
+    {
+        var client = TestAccounts.NewClient();
+        var account = await fixture.RegisterAsync();
+        for (var i = 0; i < LoginThrottle.AddressLimit; i++)
+        {
+            await Assert.ThrowsAsync<AuthenticationException>(() => LoginAsync($"guess-{i}-{Guid.NewGuid():N}@example.com", "not the password", client));
+        }
+
+        await Assert.ThrowsAsync<TooManyRequestsException>(() => LoginAsync(account.Email, account.Password, client));
+        Assert.NotNull(await LoginAsync(account.Email, account.Password, TestAccounts.NewClient()));
+    }
+
+    [Fact]
+    public async Task A_successful_login_does_not_reset_the_address_counter()
+    {
+        var client = TestAccounts.NewClient();
+        var account = await fixture.RegisterAsync();
+        for (var i = 0; i < LoginThrottle.AddressLimit; i++)
+        {
+            await Assert.ThrowsAsync<AuthenticationException>(() => LoginAsync($"guess-{i}-{Guid.NewGuid():N}@example.com", "not the password", client));
+            if (i == LoginThrottle.AddressLimit / 2)
+            {
+                await LoginAsync(account.Email, account.Password, client);
+            }
+        }
+
+        await Assert.ThrowsAsync<TooManyRequestsException>(() => LoginAsync(account.Email, account.Password, client));
+    }
+
+    [Fact]
+    public async Task Parallel_guesses_cannot_exceed_the_account_limit()
+    {
+        var account = await fixture.RegisterAsync();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+        {
+            try
+            {
+                await LoginAsync(account.Email, "not the password", TestAccounts.NewClient());
+                return "signed in";
+            }
+            catch (AuthenticationException)
+            {
+                return "checked";
+            }
+            catch (TooManyRequestsException)
+            {
+                return "refused";
+            }
+        }));
+
+        Assert.True(outcomes.Count(o => o == "checked") <= LoginThrottle.AccountLimit, string.Join(", ", outcomes));
+        Assert.DoesNotContain("signed in", outcomes);
+    }
+
+    private async Task FailAsync(string email, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            await Assert.ThrowsAsync<AuthenticationException>(() => LoginAsync(email, "not the password", TestAccounts.NewClient()));
+        }
+    }
+
+    private Task<TokenPair> LoginAsync(string? email, string? password, ClientInfo? client = null) =>
+        fixture.WithAsync<SignInService, TokenPair>(s => s.LoginAsync(new LoginRequest(email, password), client ?? TestAccounts.NewClient(), default));
+}

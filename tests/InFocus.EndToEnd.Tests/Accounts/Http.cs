@@ -1,0 +1,38 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using InFocus.Domain.Common;
+
+namespace InFocus.EndToEnd.Tests.Accounts;
+
+/// <summary>Small request and response helpers for the Accounts tests.</summary>
+internal static class Http
+{
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
+        client.PostAsJsonAsync(path, body, InFocusJson.Options);
+
+    public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string path, string json) =>
+        client.PatchAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    public static Task<HttpResponseMessage> DeleteJsonAsync(this HttpClient client, string path, object body) =>
+        client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, path) { Content = JsonContent.Create(body, options: InFocusJson.Options) });
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(InFocusJson.Options))!;
+
+    /// <summary>The body of a problem response, checked to be problem+json with the given status.</summary>
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, int status)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>The messages a 400 problem gives for <paramref name="field"/>.</summary>
+    public static async Task<string[]> FieldErrorsAsync(this HttpResponseMessage response, string field)
+    {
+        var problem = await response.ProblemAsync(400);
+        return problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()!).ToArray();
+    }
+}

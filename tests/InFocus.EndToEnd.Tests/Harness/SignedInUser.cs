@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using InFocus.Domain.Accounts;
+using InFocus.Domain.Common;
+using InFocus.TestKit;
+
+namespace InFocus.EndToEnd.Tests.Harness;
+
+/// <summary>
+/// A user registered through <c>POST /api/auth/register</c> with an <see cref="HttpClient"/> that sends their access
+/// token and a client address of its own (so the sign-in rate limits of one test never reach another).
+/// </summary>
+public sealed class SignedInUser : IDisposable
+{
+    public required string Id { get; init; }
+
+    public required string Email { get; init; }
+
+    public required string Password { get; init; }
+
+    public required string Name { get; init; }
+
+    public required TokenPair Tokens { get; init; }
+
+    /// <summary>The address this user's requests come from (sent as <c>X-Forwarded-For</c>).</summary>
+    public required string ClientAddress { get; init; }
+
+    /// <summary>Sends <c>Authorization: Bearer</c> with <see cref="Tokens"/>' access token.</summary>
+    public required HttpClient Client { get; init; }
+
+    public void Dispose() => Client.Dispose();
+}
+
+public static class SignedInUsers
+{
+    private static int _addresses;
+
+    /// <summary>A client address no other test uses: an IPv6 documentation /64 of its own.</summary>
+    public static string NewClientAddress() => $"2001:db8:{Interlocked.Increment(ref _addresses):x}::1";
+
+    /// <summary>A client of the host from <paramref name="clientAddress"/> (a new one when null), with an optional access token.</summary>
+    public static HttpClient CreateUserClient(this DevHostFixture host, string? accessToken = null, string? clientAddress = null)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress ?? NewClientAddress());
+        if (accessToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        return client;
+    }
+
+    /// <summary>Registers a new user (a unique email unless given) and returns them signed in. Dispose it when done.</summary>
+    public static async Task<SignedInUser> SignUpAsync(
+        this DevHostFixture host, string? email = null, string name = "Test User", string password = TestAccounts.Password)
+    {
+        email ??= $"user-{Guid.NewGuid():N}@example.com";
+        var address = NewClientAddress();
+        using var anonymous = host.CreateUserClient(clientAddress: address);
+        using var response = await anonymous.PostAsJsonAsync("api/auth/register", new { email, password, name }, InFocusJson.Options);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Registration answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var registered = (await response.Content.ReadFromJsonAsync<RegistrationResponse>(InFocusJson.Options))!;
+        return new SignedInUser
+        {
+            Id = registered.User.Id,
+            Email = registered.User.Email,
+            Password = password,
+            Name = registered.User.Name,
+            Tokens = registered.Tokens,
+            ClientAddress = address,
+            Client = host.CreateUserClient(registered.Tokens.AccessToken, address),
+        };
+    }
+}

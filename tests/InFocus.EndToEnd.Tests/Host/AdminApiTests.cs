@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using InFocus.DevHost.Admin;
+using InFocus.EndToEnd.Tests.Host.Probes;
+using InFocus.TestKit;
+
+namespace InFocus.EndToEnd.Tests.Host;
+
+/// <summary><c>POST /admin/functions/{name}</c> as the Functions host answers it, plus the <c>Prefer: wait</c> extension.</summary>
+[Collection(ProbeHostCollection.Name)]
+public sealed class AdminApiTests(ProbeHostFixture host)
+{
+    [Fact]
+    public async Task Without_a_wait_preference_the_run_is_accepted_and_happens_in_the_background()
+    {
+        var input = $"accepted-{Guid.NewGuid():N}";
+
+        using var response = await host.Client.PostAsJsonAsync("admin/functions/probequeue", new { input });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await Eventually.TrueAsync(() => host.Log.CallsOf("ProbeQueue", input).Count == 1, "the queue function ran with the input as its message");
+    }
+
+    [Fact]
+    public async Task With_a_wait_preference_the_answer_reports_a_failed_run()
+    {
+        var outcome = await host.RunFunctionAsync("ProbeQueue", $"{ProbeFunctions.FailPrefix}{Guid.NewGuid():N}");
+
+        Assert.Equal(new InvocationOutcome("ProbeQueue", "Failed", outcome.DurationMs, typeof(InvalidOperationException).FullName), outcome);
+    }
+
+    [Fact]
+    public async Task An_unknown_function_is_404()
+    {
+        using var response = await host.Client.PostAsJsonAsync("admin/functions/NoSuchFunction", new { input = "" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_http_function_is_called_on_its_route_not_through_the_admin_api()
+    {
+        using var response = await host.Client.PostAsJsonAsync("admin/functions/ProbeEcho", new { input = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_an_invocation_is_400()
+    {
+        using var response = await host.Client.PostAsync("admin/functions/ProbeTimer", new StringContent("not json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("127.8.9.10", true)]
+    [InlineData("::1", true)]
+    [InlineData("::ffff:127.0.0.1", true)]
+    [InlineData("10.0.0.7", false)]
+    [InlineData("192.168.1.20", false)]
+    [InlineData("::ffff:10.0.0.7", false)]
+    [InlineData("fe80::1", false)]
+    public void Only_loopback_callers_may_use_the_admin_api(string address, bool allowed) =>
+        Assert.Equal(allowed, AdminEndpoints.IsLoopback(IPAddress.Parse(address)));
+}

@@ -1,0 +1,3 @@
+using InFocus.DevHost;
+
+return await DevHostProgram.RunAsync(args);
