@@ -61,6 +61,19 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         ["Tmdb__ApiKey"] = "",
     };
 
+    /// <summary>
+    /// Client settings for tests: short timeouts and backoff, and a circuit breaker that tolerates the failures tests
+    /// provoke (tests of the breaker itself lower <c>Tmdb__CircuitBreakerMinimumThroughput</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> FastClientSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Tmdb__AttemptTimeout"] = "00:00:02",
+        ["Tmdb__TotalTimeout"] = "00:00:06",
+        ["Tmdb__RetryBaseDelay"] = "00:00:00.010",
+        ["Tmdb__MaxRetryAfter"] = "00:00:01",
+        ["Tmdb__CircuitBreakerMinimumThroughput"] = "10000",
+    };
+
     public IReadOnlyList<FakeTmdbRequest> Requests => _requests.ToArray();
 
     /// <summary>Called with each request as it arrives (for example to move a fake clock).</summary>
