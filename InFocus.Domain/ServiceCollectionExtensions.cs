@@ -5,6 +5,7 @@ using InFocus.Domain.Data;
 using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
+using InFocus.Domain.Media;
 using InFocus.Domain.Recommendations;
 using InFocus.Domain.Watchlist;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddInFocusEmail(configuration);
         services.AddAccounts(configuration);
         services.AddMaintenance(configuration);
+        services.AddMedia(configuration);
         services.AddFamilies();
         services.AddInvitations(configuration);
         services.AddWatchlist(configuration);

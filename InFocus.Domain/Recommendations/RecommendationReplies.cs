@@ -1,6 +1,7 @@
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
+using InFocus.Domain.Media;
 using InFocus.Domain.Watchlist;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace InFocus.Domain.Recommendations;
 /// The recipient's answer to a recommendation. Answering again the same way returns the same result; answering the
 /// other way once answered is a 409. To the sender and everyone else the recommendation is not found.
 /// </summary>
-public sealed class RecommendationReplies(InFocusDbContext db, TimeProvider clock)
+public sealed class RecommendationReplies(InFocusDbContext db, TimeProvider clock, MediaImages images)
 {
     /// <summary>
     /// <c>POST /api/recommendations/{id}/accept</c>: accepts and puts the title on the recipient's watchlist as
@@ -42,14 +43,15 @@ public sealed class RecommendationReplies(InFocusDbContext db, TimeProvider cloc
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var recommendation = await received.Select(RecommendationProjection.Response).SingleOrDefaultAsync(cancellationToken)
+        var row = await received.Select(RecommendationRow.Projection).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(RecommendationAccess.Resource);
-        if (recommendation.Status != answer)
+        var status = row.Recommendation.Status;
+        if (status != answer)
         {
-            throw new ConflictException($"This recommendation was {SnakeCaseEnum<RecommendationStatus>.ToName(recommendation.Status)} already.");
+            throw new ConflictException($"This recommendation was {SnakeCaseEnum<RecommendationStatus>.ToName(status)} already.");
         }
 
-        return recommendation;
+        return row.ToResponse(images);
     }
 
     /// <summary>

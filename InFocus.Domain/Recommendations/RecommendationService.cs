@@ -1,6 +1,7 @@
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
+using InFocus.Domain.Media;
 using InFocus.Domain.Watchlist;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace InFocus.Domain.Recommendations;
 /// Recommending titles to people one shares a family with, and withdrawing them. Only the two people involved know
 /// a recommendation exists: to anyone else it is not found, and so is a recipient one shares no family with.
 /// </summary>
-public sealed class RecommendationService(InFocusDbContext db, TitleResolver titles)
+public sealed class RecommendationService(InFocusDbContext db, TitleResolver titles, MediaImages images)
 {
     /// <summary>
     /// <c>POST /api/recommendations</c>. One pending recommendation per sender, recipient and title: another is a 409
@@ -66,10 +67,11 @@ public sealed class RecommendationService(InFocusDbContext db, TitleResolver tit
             throw new ConflictException(e.Message) { Extensions = new Dictionary<string, object?> { ["existingRecommendationId"] = pending } };
         }
 
-        return await db.Recommendations.AsNoTracking()
+        var created = await db.Recommendations.AsNoTracking()
             .Where(r => r.Id == recommendation.Id)
-            .Select(RecommendationProjection.Response)
+            .Select(RecommendationRow.Projection)
             .SingleAsync(cancellationToken);
+        return created.ToResponse(images);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using InFocus.Domain.Media;
 
 namespace InFocus.Domain.Watchlist;
@@ -9,11 +8,6 @@ public sealed record MediaSummary(
     int TmdbId,
     MediaType Type,
     string Title,
-    string? PosterPath,
+    string? PosterUrl,
     DateOnly? ReleaseDate,
-    IReadOnlyList<string> Genres)
-{
-    /// <summary>The summary's columns, selected in SQL (compose it into larger projections).</summary>
-    internal static readonly Expression<Func<MediaItem, MediaSummary>> Projection = m =>
-        new MediaSummary(m.Id, m.TmdbId, m.TmdbType, m.Title, m.PosterPath, m.ReleaseDate, m.Genres);
-}
+    IReadOnlyList<string> Genres);

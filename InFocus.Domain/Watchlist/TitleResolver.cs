@@ -1,28 +1,16 @@
-using InFocus.Domain.Common;
-using InFocus.Domain.Data;
-using Microsoft.EntityFrameworkCore;
+using InFocus.Domain.Media;
 
 namespace InFocus.Domain.Watchlist;
 
 /// <summary>Finds the catalog id of a <see cref="TitleReference"/>.</summary>
-public sealed class TitleResolver(InFocusDbContext db)
+public sealed class TitleResolver(MediaCatalog catalog)
 {
     /// <summary>
-    /// The catalog id of the title. An id given by the client is returned as is (callers check it exists in the same
-    /// query that reads the title).
+    /// The catalog id of the title, importing a title named by TMDB id when the catalog does not have it yet (TMDB's
+    /// 404 is a <see cref="Common.NotFoundException"/>, TMDB unavailable a <see cref="Common.DependencyUnavailableException"/>).
+    /// An id given by the client is returned as is: callers check it exists in the query that reads the title.
     /// </summary>
-    public async Task<string> ResolveAsync(TitleReference title, CancellationToken cancellationToken)
-    {
-        if (title.MediaItemId is { } id)
-        {
-            return id;
-        }
-
-        // TODO(media): import missing titles through MediaCatalog.EnsureAsync once the media branch lands.
-        return await db.MediaItems
-            .Where(m => m.TmdbId == title.TmdbId && m.TmdbType == title.Type)
-            .Select(m => m.Id)
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("The title");
-    }
+    public async Task<string> ResolveAsync(TitleReference title, CancellationToken cancellationToken) =>
+        title.MediaItemId
+        ?? (await catalog.EnsureAsync(title.TmdbId!.Value, title.Type!.Value, cancellationToken)).MediaItemId;
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
+using InFocus.Domain.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.Domain.Watchlist;
@@ -13,13 +14,13 @@ namespace InFocus.Domain.Watchlist;
 /// shift the rest; an entry whose sort key changed meanwhile shows up at its new position (or not at all, if that is
 /// on a page already read).
 /// </summary>
-public sealed class WatchlistListing(InFocusDbContext db)
+public sealed class WatchlistListing(InFocusDbContext db, MediaImages images)
 {
     // Unrated entries come last in both directions: their key is below every rating when descending, above when ascending.
     private const int UnratedDescending = WatchlistService.MinRating - 1;
     private const int UnratedAscending = WatchlistService.MaxRating + 1;
 
-    public Task<Page<WatchlistEntryResponse>> ListAsync(CurrentUser user, WatchlistQuery query, PageRequest page, CancellationToken cancellationToken)
+    public async Task<Page<WatchlistEntryResponse>> ListAsync(CurrentUser user, WatchlistQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var status = SnakeCaseEnum<WatchStatus>.ParseOptional("status", query.Status, validation);
@@ -35,14 +36,15 @@ public sealed class WatchlistListing(InFocusDbContext db)
         }
 
         var list = new Listing(entries, order == SortOrder.Desc, Kind(sort, order, status), page);
-        return sort switch
+        var rows = sort switch
         {
-            WatchlistSort.Added => list.ReadAsync(e => e.DateAdded, r => r.DateAdded, cancellationToken),
-            WatchlistSort.Updated => list.ReadAsync(e => e.DateUpdated, r => r.DateUpdated, cancellationToken),
-            WatchlistSort.Title => list.ReadAsync(e => e.MediaItem!.Title, r => r.Media.Title, cancellationToken),
-            _ when list.Descending => list.ReadAsync(e => e.Rating ?? UnratedDescending, r => r.Rating ?? UnratedDescending, cancellationToken),
-            _ => list.ReadAsync(e => e.Rating ?? UnratedAscending, r => r.Rating ?? UnratedAscending, cancellationToken),
+            WatchlistSort.Added => list.ReadAsync(e => e.DateAdded, r => r.Entry.DateAdded, cancellationToken),
+            WatchlistSort.Updated => list.ReadAsync(e => e.DateUpdated, r => r.Entry.DateUpdated, cancellationToken),
+            WatchlistSort.Title => list.ReadAsync(e => e.MediaItem!.Title, r => r.Title.Title, cancellationToken),
+            _ when list.Descending => list.ReadAsync(e => e.Rating ?? UnratedDescending, r => r.Entry.Rating ?? UnratedDescending, cancellationToken),
+            _ => list.ReadAsync(e => e.Rating ?? UnratedAscending, r => r.Entry.Rating ?? UnratedAscending, cancellationToken),
         };
+        return (await rows).Map(row => row.ToResponse(images));
     }
 
     /// <summary>The cursor's list: a cursor of one sort, order or filter cannot be replayed against another.</summary>
@@ -52,18 +54,18 @@ public sealed class WatchlistListing(InFocusDbContext db)
     private sealed record Listing(IQueryable<WatchlistEntry> Entries, bool Descending, string Kind, PageRequest Page)
     {
         /// <param name="key">The sort key in SQL.</param>
-        /// <param name="keyOf">The same key read from a response, for the next page's cursor.</param>
-        public async Task<Page<WatchlistEntryResponse>> ReadAsync<TKey>(
+        /// <param name="keyOf">The same key read from a row, for the next page's cursor.</param>
+        public async Task<Page<WatchlistEntryRow>> ReadAsync<TKey>(
             Expression<Func<WatchlistEntry, TKey>> key,
-            Func<WatchlistEntryResponse, TKey> keyOf,
+            Func<WatchlistEntryRow, TKey> keyOf,
             CancellationToken cancellationToken)
         {
             var rows = await Entries
                 .OrderByKeyset(key, e => e.Id, Descending, Keyset.After<TKey>(Kind, Page.Cursor))
                 .Take(Page.Limit + 1)
-                .Select(WatchlistProjection.Response)
+                .Select(WatchlistEntryRow.Projection)
                 .ToListAsync(cancellationToken);
-            return Keyset.ToPage(rows, Page.Limit, Kind, keyOf, r => r.Id);
+            return Keyset.ToPage(rows, Page.Limit, Kind, keyOf, r => r.Entry.Id);
         }
     }
 }

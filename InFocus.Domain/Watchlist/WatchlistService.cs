@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InFocus.Domain.Watchlist;
 
 /// <summary>A user's watchlist entries: add, read, change and remove. Another user's entry is not found.</summary>
-public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles)
+public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles, MediaImages images)
 {
     public const int MinRating = 1;
     public const int MaxRating = 10;
@@ -31,9 +31,9 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles)
         var mediaItemId = await titles.ResolveAsync(title!, cancellationToken);
         var target = await db.MediaItems
             .Where(m => m.Id == mediaItemId)
-            .Select(ProjectionComposition.Compose((MediaItem m) => m, MediaSummary.Projection, (m, summary) => new
+            .Select(ProjectionComposition.Compose((MediaItem m) => m, TitleRow.Projection, (m, title) => new
             {
-                Summary = summary,
+                Title = title,
                 ExistingEntryId = db.WatchlistEntries.Where(e => e.UserId == user.UserId && e.MediaItemId == m.Id).Select(e => e.Id).FirstOrDefault(),
             }))
             .SingleOrDefaultAsync(cancellationToken)
@@ -68,13 +68,16 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles)
             throw AlreadyListed(existing);
         }
 
-        return WatchlistProjection.ToResponse(entry, target.Summary);
+        return new WatchlistEntryRow(entry, target.Title).ToResponse(images);
     }
 
     /// <summary><c>GET /api/watchlist/{id}</c>: one statement.</summary>
-    public async Task<WatchlistEntryResponse> GetAsync(CurrentUser user, string? id, CancellationToken cancellationToken) =>
-        await Owned(user, id).Select(WatchlistProjection.Response).SingleOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException(Entry);
+    public async Task<WatchlistEntryResponse> GetAsync(CurrentUser user, string? id, CancellationToken cancellationToken)
+    {
+        var row = await Owned(user, id).Select(WatchlistEntryRow.Projection).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(Entry);
+        return row.ToResponse(images);
+    }
 
     /// <summary>
     /// <c>PATCH /api/watchlist/{id}</c>. With <paramref name="precondition"/> (<c>If-Match</c>) the entry must still be
@@ -88,10 +91,7 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles)
         var status = ValidateUpdate(request);
         for (var attempt = 1; ; attempt++)
         {
-            var found = await Owned(user, id)
-                .AsTracking()
-                .Select(ProjectionComposition.Compose((WatchlistEntry e) => e.MediaItem!, MediaSummary.Projection, (e, media) => new { Entry = e, Media = media }))
-                .SingleOrDefaultAsync(cancellationToken)
+            var found = await Owned(user, id).AsTracking().Select(WatchlistEntryRow.Projection).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException(Entry);
             var entry = found.Entry;
             precondition?.Require(EntityTag.From(entry.Version), Entry);
@@ -101,7 +101,7 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles)
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return WatchlistProjection.ToResponse(entry, found.Media);
+                return found.ToResponse(images);
             }
             catch (DbUpdateConcurrencyException) when (precondition is null && attempt < UnconditionalAttempts)
             {

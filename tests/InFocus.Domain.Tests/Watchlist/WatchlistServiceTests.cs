@@ -24,8 +24,8 @@ public sealed class WatchlistServiceTests(DomainFixture fixture) : IClassFixture
         Assert.Equal(entry.DateAdded, entry.DateUpdated);
         Assert.Matches("^\"[0-9]+\"$", entry.ETag);
         Assert.Equal(
-            (media.Id, media.TmdbId, MediaType.Movie, "Arrival", "/arrival.jpg", new DateOnly(2016, 11, 10)),
-            (entry.Media.Id, entry.Media.TmdbId, entry.Media.Type, entry.Media.Title, entry.Media.PosterPath, entry.Media.ReleaseDate));
+            (media.Id, media.TmdbId, MediaType.Movie, "Arrival", "https://image.tmdb.org/t/p/w500/arrival.jpg", new DateOnly(2016, 11, 10)),
+            (entry.Media.Id, entry.Media.TmdbId, entry.Media.Type, entry.Media.Title, entry.Media.PosterUrl, entry.Media.ReleaseDate));
         Assert.Equal(["Drama", "Science Fiction"], entry.Media.Genres);
         Assert.Equal(Json(entry), Json(await GetAsync(user, entry.Id)));
     }

@@ -1,4 +1,5 @@
 using InFocus.Domain.Accounts;
+using InFocus.Domain.Media;
 using InFocus.Domain.Watchlist;
 using InFocus.TestKit;
 
@@ -47,7 +48,7 @@ public sealed class WatchlistStatisticsTests(DomainFixture fixture) : IClassFixt
         Assert.Empty(stats.Genres);
     }
 
-    private static Media.MediaItem Title(string title, params string[] genres)
+    private static MediaItem Title(string title, params string[] genres)
     {
         var media = Entities.MediaItem(title);
         media.Genres = [.. genres];

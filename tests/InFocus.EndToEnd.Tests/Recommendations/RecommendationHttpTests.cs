@@ -3,12 +3,13 @@ using InFocus.Domain.Common;
 using InFocus.Domain.Recommendations;
 using InFocus.Domain.Watchlist;
 using InFocus.EndToEnd.Tests.Harness;
+using InFocus.EndToEnd.Tests.Media;
 using InFocus.EndToEnd.Tests.Watchlist;
 
 namespace InFocus.EndToEnd.Tests.Recommendations;
 
 [Collection(WatchlistCollection.Name)]
-public sealed class RecommendationHttpTests(DevHostFixture host)
+public sealed class RecommendationHttpTests(MediaHostFixture host)
 {
     [Fact]
     public async Task Family_members_exchange_recommendations_and_an_accepted_title_lands_on_the_watchlist()

@@ -2,13 +2,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using InFocus.Domain.Common;
+using InFocus.Domain.Media;
 using InFocus.Domain.Watchlist;
 using InFocus.EndToEnd.Tests.Harness;
+using InFocus.EndToEnd.Tests.Media;
+using InFocus.TestKit.Tmdb;
 
 namespace InFocus.EndToEnd.Tests.Watchlist;
 
 [Collection(WatchlistCollection.Name)]
-public sealed class WatchlistHttpTests(DevHostFixture host)
+public sealed class WatchlistHttpTests(MediaHostFixture host)
 {
     [Fact]
     public async Task A_user_keeps_a_full_watchlist_add_read_change_list_count_and_remove()
@@ -41,6 +44,20 @@ public sealed class WatchlistHttpTests(DevHostFixture host)
         using var removed = await user.Client.DeleteAsync($"api/watchlist/{entry.Id}");
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await user.Client.GetAsync($"api/watchlist/{entry.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_title_named_by_tmdb_id_is_imported_from_tmdb_and_added()
+    {
+        using var user = await host.SignUpAsync();
+
+        using var added = await user.Client.PostJsonAsync("api/watchlist", new { tmdbId = TmdbFixtures.GameOfThrones, type = "tv" });
+
+        var entry = await added.ReadAsync<WatchlistEntryResponse>();
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(("Game of Thrones", MediaType.Tv), (entry.Media.Title, entry.Media.Type));
+        Assert.StartsWith("https://image.tmdb.org/t/p/w500/", entry.Media.PosterUrl, StringComparison.Ordinal);
+        await (await user.Client.PostJsonAsync("api/watchlist", new { tmdbId = 987_654_321, type = "movie" })).ProblemAsync(404);
     }
 
     [Fact]
