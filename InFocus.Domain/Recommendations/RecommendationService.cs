@@ -15,7 +15,7 @@ public sealed class RecommendationService(InFocusDbContext db, TitleResolver tit
 {
     /// <summary>
     /// <c>POST /api/recommendations</c>. One pending recommendation per sender, recipient and title: another is a 409
-    /// naming it (<c>existingRecommendationId</c>). Four statements.
+    /// naming it (<c>existingRecommendationId</c>). Four statements for a title named by catalog id.
     /// </summary>
     public async Task<RecommendationResponse> CreateAsync(CurrentUser user, RecommendRequest request, CancellationToken cancellationToken)
     {

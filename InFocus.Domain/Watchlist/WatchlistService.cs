@@ -18,7 +18,8 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles, 
 
     /// <summary>
     /// <c>POST /api/watchlist</c>: adds a title (imported from TMDB first when named by TMDB id). A title already on
-    /// the list is a 409 whose body names the existing entry (<c>existingEntryId</c>). Two statements.
+    /// the list is a 409 whose body names the existing entry (<c>existingEntryId</c>). Two statements for a title named
+    /// by catalog id.
     /// </summary>
     public async Task<WatchlistEntryResponse> AddAsync(CurrentUser user, AddWatchlistEntryRequest request, CancellationToken cancellationToken)
     {

@@ -1,15 +1,13 @@
-using InFocus.Domain.Data;
 using InFocus.Domain.Media;
-using InFocus.EndToEnd.Tests.Harness;
+using InFocus.EndToEnd.Tests.Media;
 using InFocus.TestKit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InFocus.EndToEnd.Tests.Watchlist;
 
 /// <summary>Titles put straight into the host's catalog, for tests whose subject is not importing them.</summary>
 internal static class Catalog
 {
-    public static async Task<MediaItem> TitleAsync(this DevHostFixture host, string title = "A Title", params string[] genres)
+    public static async Task<MediaItem> TitleAsync(this MediaHostFixture host, string title = "A Title", params string[] genres)
     {
         var media = Entities.MediaItem(title);
         if (genres.Length > 0)
@@ -17,10 +15,11 @@ internal static class Catalog
             media.Genres = [.. genres];
         }
 
-        await using var scope = host.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<InFocusDbContext>();
-        db.MediaItems.Add(media);
-        await db.SaveChangesAsync();
+        await host.DbAsync(db =>
+        {
+            db.MediaItems.Add(media);
+            return db.SaveChangesAsync();
+        });
         return media;
     }
 }
