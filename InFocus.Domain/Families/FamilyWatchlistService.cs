@@ -2,6 +2,7 @@ using System.Text.Json;
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
+using InFocus.Domain.Media;
 using InFocus.Domain.Watchlist;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -14,7 +15,7 @@ namespace InFocus.Domain.Families;
 /// lists), then by title. One SQL statement after the membership check, whatever the family's size: the grouping,
 /// the per-member details (as JSON) and the keyset page are all done by PostgreSQL.
 /// </summary>
-public sealed class FamilyWatchlistService(InFocusDbContext db)
+public sealed class FamilyWatchlistService(InFocusDbContext db, MediaImages images)
 {
     private const string CursorKind = "family-watchlist";
 
@@ -29,8 +30,9 @@ public sealed class FamilyWatchlistService(InFocusDbContext db)
 
         var rows = await db.Database.SqlQuery<string>($"""
             SELECT json_build_object(
-                       'mediaItemId', m.id, 'tmdbId', m.tmdb_id, 'mediaType', m.tmdb_type, 'title', m.title,
-                       'posterPath', m.poster_path, 'releaseDate', m.release_date,
+                       'media', json_build_object(
+                           'id', m.id, 'tmdbId', m.tmdb_id, 'type', m.tmdb_type, 'title', m.title,
+                           'posterPath', m.poster_path, 'releaseDate', m.release_date, 'genres', m.genres),
                        'memberCount', t.member_count, 'members', t.members)::text AS "Value"
             FROM (
                 SELECT w.media_item_id,
@@ -52,8 +54,11 @@ public sealed class FamilyWatchlistService(InFocusDbContext db)
             LIMIT {page.Limit + 1}
             """).ToListAsync(cancellationToken);
 
-        var items = rows.Select(row => JsonSerializer.Deserialize<FamilyWatchlistItem>(row, InFocusJson.Options)!).ToList();
-        return PageCursor.ToPage(items, page.Limit, CursorKind, i => new Position(i.MemberCount, i.Title, i.MediaItemId));
+        var items = rows
+            .Select(row => JsonSerializer.Deserialize<Row>(row, InFocusJson.Options)!)
+            .Select(row => new FamilyWatchlistItem(row.Media.ToSummary(images), row.MemberCount, row.Members))
+            .ToList();
+        return PageCursor.ToPage(items, page.Limit, CursorKind, i => new Position(i.MemberCount, i.Media.Title, i.Media.Id));
     }
 
     // Typed parameters: PostgreSQL cannot infer the type of a bare NULL compared with IS NULL.
@@ -62,4 +67,6 @@ public sealed class FamilyWatchlistService(InFocusDbContext db)
     private static NpgsqlParameter Integer(int? value) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)value ?? DBNull.Value };
 
     private sealed record Position(int MemberCount, string Title, string Id);
+
+    private sealed record Row(TitleRow Media, int MemberCount, IReadOnlyList<FamilyWatchlistEntry> Members);
 }

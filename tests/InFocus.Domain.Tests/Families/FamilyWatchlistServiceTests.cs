@@ -33,10 +33,10 @@ public sealed class FamilyWatchlistServiceTests(DomainFixture fixture) : IClassF
             s.ListAsync(bob, familyId, null, PageRequest.First, default));
 
         Assert.Equal(2, fixture.Statements.Count);
-        Assert.Equal(["Heat", "Alien", "Brazil"], page.Items.Select(i => i.Title));
+        Assert.Equal(["Heat", "Alien", "Brazil"], page.Items.Select(i => i.Media.Title));
         Assert.Equal([3, 2, 1], page.Items.Select(i => i.MemberCount));
         var heatItem = page.Items[0];
-        Assert.Equal(heat, heatItem.MediaItemId);
+        Assert.Equal(heat, heatItem.Media.Id);
         Assert.Equal(
             [("Ada", WatchStatus.Completed, (int?)9), ("Bob", WatchStatus.NotWatched, null), ("Carol", WatchStatus.Watching, null)],
             heatItem.Members.Select(m => (m.Name, m.Status, m.Rating)));
@@ -60,7 +60,7 @@ public sealed class FamilyWatchlistServiceTests(DomainFixture fixture) : IClassF
             s.ListAsync(ada, familyId, WatchStatus.NotWatched, PageRequest.First, default));
 
         var item = Assert.Single(page.Items);
-        Assert.Equal((wanted, 2), (item.MediaItemId, item.MemberCount));
+        Assert.Equal((wanted, 2), (item.Media.Id, item.MemberCount));
     }
 
     [Fact]
@@ -95,8 +95,8 @@ public sealed class FamilyWatchlistServiceTests(DomainFixture fixture) : IClassF
         }
         while (cursor is not null);
 
-        Assert.Equal(["A", "A", "B", "C", "D", "Z"], seen.Select(i => i.Title));
-        Assert.Equal(6, seen.Select(i => i.MediaItemId).Distinct().Count());
+        Assert.Equal(["A", "A", "B", "C", "D", "Z"], seen.Select(i => i.Media.Title));
+        Assert.Equal(6, seen.Select(i => i.Media.Id).Distinct().Count());
         Assert.Equal([2, 2, 2, 2, 1, 1], seen.Select(i => i.MemberCount));
     }
 
