@@ -11,7 +11,7 @@
 # Ctrl-C stops the host. The services keep running; `scripts/services.sh stop` stops them.
 # Settings: InFocus.Functions/local.settings.json, created from local.settings.sample.json on the first run;
 # environment variables override it (see docs/development-host.md).
-# A service that already answers on its port (for example the one of another checkout) is used as it is.
+# A service that another checkout runs on the same port is used as it is.
 # Ports moved with INFOCUS_*_PORT (see scripts/services.sh) are passed on to the app as settings.
 set -euo pipefail
 
@@ -20,7 +20,7 @@ LOCAL_SETTINGS="$ROOT_DIR/InFocus.Functions/local.settings.json"
 SAMPLE_SETTINGS="$ROOT_DIR/local.settings.sample.json"
 DEFAULT_PORT=7071
 PORT=$DEFAULT_PORT
-REUSED_SERVICES=()
+FOREIGN_SERVICES=()
 
 # The same defaults and variables as scripts/services.sh.
 readonly HOST=127.0.0.1
@@ -67,20 +67,22 @@ postgres_answers() { [[ -x $PG_ISREADY ]] && "$PG_ISREADY" -q -h "$HOST" -p "$PG
 azurite_answers() { [[ $(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://$HOST:$AZURITE_QUEUE_PORT/devstoreaccount1?comp=list" || true) != 000 ]]; }
 smtp4dev_answers() { curl -sf -o /dev/null -m 2 "http://$HOST:$SMTP_WEB_PORT/api/version"; }
 
-# Uses the services that already answer on their ports and starts the others (scripts/services.sh installs what is
-# missing on first use). Without this a second checkout could not run while the first one's services are up.
+# Starts this checkout's services (scripts/services.sh installs what is missing on first use; starting a running one
+# is a no-op), except those another checkout runs on the same ports, which are used as they are: without this a
+# second checkout could not run while the first one's services are up.
 start_services() {
-  local service missing=()
+  local service status own=()
   for service in postgres azurite smtp4dev; do
-    if "${service}_answers"; then
-      printf '%-9s %s\n' "$service:" "already answers on its port; using it"
-      REUSED_SERVICES+=("$service")
+    status=$(scripts/services.sh status "$service")
+    if ! [[ $status =~ ^[a-z0-9]+:\ +running ]] && "${service}_answers"; then
+      printf '%-9s %s\n' "$service:" "another checkout's answers on its port; using it"
+      FOREIGN_SERVICES+=("$service")
     else
-      missing+=("$service")
+      own+=("$service")
     fi
   done
-  if ((${#missing[@]})); then
-    scripts/services.sh start "${missing[@]}"
+  if ((${#own[@]})); then
+    scripts/services.sh start "${own[@]}"
   fi
 }
 
@@ -133,8 +135,8 @@ print_summary() {
   echo "API          $api   (try: curl $api/health)"
   echo "Email inbox  http://$HOST:$SMTP_WEB_PORT   (smtp4dev: every email InFocus sends)"
   echo "Stop         Ctrl-C stops InFocus; scripts/services.sh stop stops the services this checkout started"
-  if ((${#REUSED_SERVICES[@]})); then
-    echo "             (${REUSED_SERVICES[*]} already ran before: stop them where they were started)"
+  if ((${#FOREIGN_SERVICES[@]})); then
+    echo "             (${FOREIGN_SERVICES[*]}: another checkout's; stop them there)"
   fi
   echo
   echo "Demo accounts:"
