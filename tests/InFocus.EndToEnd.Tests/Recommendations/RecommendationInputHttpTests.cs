@@ -9,8 +9,7 @@ namespace InFocus.EndToEnd.Tests.Recommendations;
 [Collection(WatchlistCollection.Name)]
 public sealed class RecommendationInputHttpTests(MediaHostFixture host)
 {
-    /// <summary>Ids of the right shape that name nothing: validation passes them, so only the field under test fails.</summary>
-    private const string UnknownId = "c00000000000000000000000a";
+    private const string UnknownId = UnknownIds.WellFormed;
     private const string OtherUnknownId = "c00000000000000000000000b";
 
     public static TheoryData<string, string, string?, string> InvalidInput => new()
@@ -54,7 +53,7 @@ public sealed class RecommendationInputHttpTests(MediaHostFixture host)
     {
         using var user = await host.SignUpAsync();
 
-        foreach (var id in new[] { "not-an-id", UnknownId, UnknownId.ToUpperInvariant(), new string('c', 300) })
+        foreach (var id in UnknownIds.InRoutes)
         {
             using var response = await user.Client.SendRawAsync(method, action is null ? $"api/recommendations/{id}" : $"api/recommendations/{id}/{action}");
             await response.ProblemAsync(404);

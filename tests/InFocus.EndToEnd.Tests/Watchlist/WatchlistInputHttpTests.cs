@@ -10,8 +10,7 @@ namespace InFocus.EndToEnd.Tests.Watchlist;
 [Collection(WatchlistCollection.Name)]
 public sealed class WatchlistInputHttpTests(MediaHostFixture host)
 {
-    /// <summary>An id of the right shape that names nothing: validation passes it, so only the field under test fails.</summary>
-    private const string UnknownId = "c00000000000000000000000a";
+    private const string UnknownId = UnknownIds.WellFormed;
 
     public static TheoryData<string, string, string?, string> InvalidInput => new()
     {
@@ -71,7 +70,7 @@ public sealed class WatchlistInputHttpTests(MediaHostFixture host)
     {
         using var user = await host.SignUpAsync();
 
-        foreach (var id in new[] { "not-an-id", UnknownId, UnknownId.ToUpperInvariant(), new string('c', 300) })
+        foreach (var id in UnknownIds.InRoutes)
         {
             using var response = await user.Client.SendRawAsync(method, $"api/watchlist/{id}", method == "PATCH" ? "{}" : null);
             await response.ProblemAsync(404);
