@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json;
 using InFocus.Domain.Common;
 
-namespace InFocus.EndToEnd.Tests.Accounts;
+namespace InFocus.EndToEnd.Tests.Harness;
 
-/// <summary>Small request and response helpers for the Accounts tests.</summary>
+/// <summary>Small request and response helpers for the end-to-end tests: JSON bodies and problem responses.</summary>
 internal static class Http
 {
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
