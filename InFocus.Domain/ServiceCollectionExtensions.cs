@@ -5,6 +5,7 @@ using InFocus.Domain.Data;
 using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
+using InFocus.Domain.Media;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddInFocusEmail(configuration);
         services.AddAccounts(configuration);
         services.AddMaintenance(configuration);
+        services.AddMedia(configuration);
         services.AddFamilies();
         services.AddInvitations(configuration);
         return services;

@@ -50,30 +50,15 @@ public static class HttpRequestExtensions
     public static ClientInfo Client(this HttpRequest request) => new(request.ClientAddress(), request.UserAgent());
 
     /// <summary>
-    /// The address of the client, for rate limiting and the sessions list. In Azure every request reaches the app
-    /// through the App Service front end, which appends the address it accepted the connection from to
-    /// <c>X-Forwarded-For</c>; entries to its left come from the client and can be forged, so only the rightmost entry
-    /// is used. Without the header (development host) it is the connection's remote address. An IPv6 address counts as
-    /// its /64 network, the block one subscriber usually holds, so rotating through it does not escape the limits.
+    /// The address of the client, for rate limiting and the sessions list: the connection's remote address as the
+    /// worker's ASP.NET Core pipeline leaves it. In Azure the Functions host forwards each request over loopback and
+    /// the worker's forwarded-headers step (trusting only that loopback hop) moves the last <c>X-Forwarded-For</c> entry,
+    /// the address the platform's front end accepted the connection from, into <c>RemoteIpAddress</c>; whatever remains
+    /// in the header came from the client and is never trusted. An IPv6 address counts as its /64 network, the block
+    /// one subscriber usually holds, so rotating through it does not escape the limits.
     /// </summary>
-    public static string ClientAddress(this HttpRequest request)
-    {
-        var forwarded = request.Headers["X-Forwarded-For"].ToString();
-        var rightmost = forwarded[(forwarded.LastIndexOf(',') + 1)..].Trim();
-        var address = rightmost.Length > 0 ? ParseAddress(rightmost) : request.HttpContext.Connection.RemoteIpAddress;
-        return address is null ? UnknownClientAddress : Describe(address);
-    }
-
-    private static IPAddress? ParseAddress(string value)
-    {
-        if (IPAddress.TryParse(value, out var address))
-        {
-            return address;
-        }
-
-        // The front end writes "address:port" ("[v6]:port" for IPv6).
-        return IPEndPoint.TryParse(value, out var endPoint) ? endPoint.Address : null;
-    }
+    public static string ClientAddress(this HttpRequest request) =>
+        request.HttpContext.Connection.RemoteIpAddress is { } address ? Describe(address) : UnknownClientAddress;
 
     private static string Describe(IPAddress address)
     {

@@ -26,7 +26,7 @@ public class DomainFixture : IAsyncLifetime
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture is not initialized.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         DatabaseName = await TestPostgres.CreateDatabaseAsync(GetType().Name);
         ConnectionString = TestPostgres.ConnectionStringFor(DatabaseName);
@@ -39,7 +39,7 @@ public class DomainFixture : IAsyncLifetime
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_services is not null)
         {

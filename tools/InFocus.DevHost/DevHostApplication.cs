@@ -9,6 +9,7 @@ using InFocus.DevHost.Timers;
 using InFocus.Functions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +27,7 @@ public static class DevHostApplication
     /// <summary>The Functions host's request body limit (100 MB).</summary>
     private const long MaxRequestBodyBytes = 100 * 1024 * 1024;
 
-    /// <exception cref="FunctionIndexingException">The function app cannot be served as its metadata describes.</exception>
+    /// <exception cref="DevHostStartupException">The function app cannot be served as its metadata describes.</exception>
     public static WebApplication Build(DevHostOptions options)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -60,8 +61,13 @@ public static class DevHostApplication
             .AddHostedService<QueueTriggerService>();
         options.ConfigureServices?.Invoke(builder.Services);
 
+        // As the worker's ASP.NET Core integration does: the Functions host reaches the worker over loopback and
+        // reports the client's address in X-Forwarded-For, which this step (trusting loopback only) applies.
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded => forwarded.ForwardedHeaders = ForwardedHeaders.All);
+
         var app = builder.Build();
         FunctionActivation.Validate(app.Services, catalog);
+        app.UseForwardedHeaders();
         app.MapHttpFunctions(catalog);
         app.MapAdminApi();
         return app;

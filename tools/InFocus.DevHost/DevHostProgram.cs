@@ -40,7 +40,7 @@ internal static class DevHostProgram
         {
             app = DevHostApplication.Build(new DevHostOptions { Urls = urls, LocalSettingsPath = localSettings?.Path });
         }
-        catch (FunctionIndexingException e)
+        catch (DevHostStartupException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 1;

@@ -184,6 +184,18 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
       : ''
     Tmdb__ImageBaseUrl: 'https://image.tmdb.org/t/p/'
     Tmdb__ProviderMaxAgeHours: string(tmdbProviderMaxAgeHours)
+    // TMDB client resilience and the provider refresh job (docs/tmdb.md); the defaults of local.settings.sample.json.
+    Tmdb__RequestsPerSecond: '40'
+    Tmdb__AttemptTimeout: '00:00:03'
+    Tmdb__TotalTimeout: '00:00:08'
+    Tmdb__MaxRetries: '2'
+    Tmdb__RetryBaseDelay: '00:00:00.300'
+    Tmdb__MaxRetryAfter: '00:00:03'
+    Tmdb__CircuitBreakDuration: '00:00:30'
+    Tmdb__CircuitBreakerMinimumThroughput: '10'
+    Tmdb__RefreshBatchSize: '100'
+    Tmdb__RefreshParallelism: '4'
+    Tmdb__RefreshTimeBudget: '00:05:00'
     Email__Provider: 'AzureCommunicationServices'
     Email__SenderAddress: emailSenderAddress
     Email__Acs__Endpoint: acsEndpoint

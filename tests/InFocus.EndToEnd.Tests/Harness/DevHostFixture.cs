@@ -38,7 +38,7 @@ public class DevHostFixture : IAsyncLifetime
     /// <summary>The host's root services (the same singletons the functions use; create a scope for scoped ones).</summary>
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The host is not running.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await CreateDatabaseAsync();
         _host = DevHostApplication.Build(HostOptions());

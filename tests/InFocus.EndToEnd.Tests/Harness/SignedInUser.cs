@@ -22,7 +22,7 @@ public sealed class SignedInUser : IDisposable
 
     public required TokenPair Tokens { get; init; }
 
-    /// <summary>The address this user's requests come from (sent as <c>X-Forwarded-For</c>).</summary>
+    /// <summary>The address this user's requests come from (sent as <c>X-Forwarded-For</c>, as the Functions host reports it to the worker).</summary>
     public required string ClientAddress { get; init; }
 
     /// <summary>Sends <c>Authorization: Bearer</c> with <see cref="Tokens"/>' access token.</summary>

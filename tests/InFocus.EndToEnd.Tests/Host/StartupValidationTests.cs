@@ -84,7 +84,7 @@ public sealed class StartupValidationTests
         Assert.Contains("UnsetQueueSetting", error.Message, StringComparison.Ordinal);
     }
 
-    private static FunctionIndexingException BuildFails(FunctionAppMetadata metadata, Dictionary<string, string?>? settings = null)
+    private static DevHostStartupException BuildFails(FunctionAppMetadata metadata, Dictionary<string, string?>? settings = null)
     {
         var path = metadata.WriteToTemporaryFile();
         try
@@ -95,7 +95,7 @@ public sealed class StartupValidationTests
                 all[key] = value;
             }
 
-            return Assert.Throws<FunctionIndexingException>(() => DevHostApplication.Build(new DevHostOptions
+            return Assert.Throws<DevHostStartupException>(() => DevHostApplication.Build(new DevHostOptions
             {
                 MetadataPath = path,
                 FunctionAssemblies = [typeof(FunctionsServiceCollectionExtensions).Assembly, typeof(ProbeFunctions).Assembly],

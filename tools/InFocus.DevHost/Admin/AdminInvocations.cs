@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using InFocus.DevHost.Functions;
 using InFocus.DevHost.Timers;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,10 +60,13 @@ public sealed class AdminInvocations(
 /// <summary>How an admin-started run ended; the error is the exception's type only (details are in the host log).</summary>
 public sealed record InvocationOutcome(string Function, string Status, double DurationMs, string? Error)
 {
-    public static InvocationOutcome Succeeded(string function, TimeSpan duration) => new(function, "Succeeded", duration.TotalMilliseconds, null);
+    public static InvocationOutcome Succeeded(string function, TimeSpan duration) => new(function, "Succeeded", Milliseconds(duration), null);
 
     public static InvocationOutcome Failed(string function, TimeSpan duration, Exception error) =>
-        new(function, "Failed", duration.TotalMilliseconds, error.GetType().FullName);
+        new(function, "Failed", Milliseconds(duration), error.GetType().FullName);
 
+    [JsonIgnore]
     public bool IsSuccess => Error is null;
+
+    private static double Milliseconds(TimeSpan duration) => Math.Round(duration.TotalMilliseconds, 1);
 }

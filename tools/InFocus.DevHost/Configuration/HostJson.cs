@@ -15,7 +15,7 @@ public static class HostJson
     {
         if (!File.Exists(path))
         {
-            throw new FunctionIndexingException([$"{path} does not exist. The build of InFocus.Functions copies host.json into its output."]);
+            throw new DevHostStartupException([$"{path} does not exist. The build of InFocus.Functions copies host.json into its output."]);
         }
 
         return new ConfigurationBuilder().AddJsonFile(path, optional: false).Build()

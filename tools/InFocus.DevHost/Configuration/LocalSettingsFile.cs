@@ -35,18 +35,26 @@ public static class LocalSettingsFile
         return (path, true);
     }
 
+    /// <exception cref="DevHostStartupException">The file is not plain, well-formed local settings.</exception>
     public static IEnumerable<KeyValuePair<string, string?>> Load(string path)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        var root = document.RootElement;
-        if (root.TryGetProperty("IsEncrypted", out var encrypted) && encrypted.ValueKind == JsonValueKind.True)
+        try
         {
-            throw new InvalidOperationException($"{path} is encrypted; the development host reads plain settings only (func settings decrypt).");
-        }
+            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            var root = document.RootElement;
+            if (root.TryGetProperty("IsEncrypted", out var encrypted) && encrypted.ValueKind == JsonValueKind.True)
+            {
+                throw Invalid(path, "it is encrypted; the development host reads plain settings only (func settings decrypt).");
+            }
 
-        var values = Strings(root, "Values", path).Select(p => KeyValuePair.Create(AppSettings.ToConfigurationKey(p.Key), p.Value));
-        var connectionStrings = Strings(root, "ConnectionStrings", path).Select(p => KeyValuePair.Create($"ConnectionStrings:{p.Key}", p.Value));
-        return values.Concat(connectionStrings).ToList();
+            var values = Strings(root, "Values", path).Select(p => KeyValuePair.Create(AppSettings.ToConfigurationKey(p.Key), p.Value));
+            var connectionStrings = Strings(root, "ConnectionStrings", path).Select(p => KeyValuePair.Create($"ConnectionStrings:{p.Key}", p.Value));
+            return values.Concat(connectionStrings).ToList();
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(path, $"it is not valid JSON: {e.Message}");
+        }
     }
 
     private static IEnumerable<KeyValuePair<string, string?>> Strings(JsonElement root, string section, string path)
@@ -58,8 +66,10 @@ public static class LocalSettingsFile
 
         return element.EnumerateObject().Select(p => p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Null
             ? KeyValuePair.Create(p.Name, p.Value.GetString())
-            : throw new InvalidOperationException($"{path}: {section}.{p.Name} must be a string."));
+            : throw Invalid(path, $"{section}.{p.Name} must be a string."));
     }
+
+    private static DevHostStartupException Invalid(string path, string problem) => new([$"{path}: {problem}"]);
 
     private static string? FindRepositoryRoot()
     {

@@ -30,7 +30,7 @@ public sealed class QueuesHostOptions
 
     public bool IsBase64 => MessageEncoding.Equals("base64", StringComparison.OrdinalIgnoreCase);
 
-    /// <exception cref="FunctionIndexingException">A value is outside what the host accepts.</exception>
+    /// <exception cref="DevHostStartupException">A value is outside what the host accepts.</exception>
     public static QueuesHostOptions Read(IConfiguration configuration)
     {
         var options = new QueuesHostOptions();
@@ -40,11 +40,11 @@ public sealed class QueuesHostOptions
         }
         catch (InvalidOperationException e)
         {
-            throw new FunctionIndexingException([$"host.json extensions.queues: {e.Message}"]);
+            throw new DevHostStartupException([$"host.json extensions.queues: {e.Message}"]);
         }
 
         var errors = options.Validate().Select(e => $"host.json extensions.queues: {e}").ToList();
-        return errors.Count == 0 ? options : throw new FunctionIndexingException(errors);
+        return errors.Count == 0 ? options : throw new DevHostStartupException(errors);
     }
 
     private IEnumerable<string> Validate()

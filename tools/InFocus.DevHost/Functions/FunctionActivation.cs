@@ -9,7 +9,7 @@ namespace InFocus.DevHost.Functions;
 /// </summary>
 public static class FunctionActivation
 {
-    /// <exception cref="FunctionIndexingException">A function class cannot be created.</exception>
+    /// <exception cref="DevHostStartupException">A function class cannot be created.</exception>
     public static void Validate(IServiceProvider services, FunctionCatalog catalog)
     {
         var isService = services.GetRequiredService<IServiceProviderIsService>();
@@ -21,7 +21,7 @@ public static class FunctionActivation
             .ToList();
         if (errors.Count > 0)
         {
-            throw new FunctionIndexingException(errors);
+            throw new DevHostStartupException(errors);
         }
     }
 

@@ -36,7 +36,7 @@ public sealed partial class FunctionIndexer
         _assemblies = assemblies;
     }
 
-    /// <exception cref="FunctionIndexingException">Any function cannot be hosted as its metadata describes.</exception>
+    /// <exception cref="DevHostStartupException">Any function cannot be hosted as its metadata describes.</exception>
     public static IReadOnlyList<FunctionDescriptor> Index(
         IReadOnlyList<FunctionMetadata> metadata, IReadOnlyCollection<Assembly> assemblies, IConfiguration configuration, string routePrefix)
     {
@@ -47,7 +47,7 @@ public sealed partial class FunctionIndexer
             indexer._errors.Add($"Function '{duplicate.Key}' is listed {duplicate.Count()} times.");
         }
 
-        return indexer._errors.Count == 0 ? functions : throw new FunctionIndexingException(indexer._errors);
+        return indexer._errors.Count == 0 ? functions : throw new DevHostStartupException(indexer._errors);
     }
 
     private FunctionDescriptor? IndexFunction(FunctionMetadata function)

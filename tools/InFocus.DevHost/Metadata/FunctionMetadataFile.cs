@@ -17,18 +17,18 @@ public static class FunctionMetadataFile
     {
         if (!File.Exists(path))
         {
-            throw new FunctionIndexingException(
+            throw new DevHostStartupException(
                 [$"{path} does not exist. It is written by the build of InFocus.Functions (the worker SDK); build the development host again."]);
         }
 
         try
         {
             return JsonSerializer.Deserialize<List<FunctionMetadata>>(File.ReadAllText(path), Json)
-                ?? throw new FunctionIndexingException([$"{path} is empty."]);
+                ?? throw new DevHostStartupException([$"{path} is empty."]);
         }
         catch (JsonException e)
         {
-            throw new FunctionIndexingException([$"{path} is not valid function metadata: {e.Message}"]);
+            throw new DevHostStartupException([$"{path} is not valid function metadata: {e.Message}"]);
         }
     }
 }

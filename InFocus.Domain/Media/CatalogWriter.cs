@@ -1,0 +1,119 @@
+using System.Text.Json;
+using InFocus.Domain.Common;
+using InFocus.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InFocus.Domain.Media;
+
+/// <summary>
+/// The catalog's writes, set-based and safe under concurrency: a title is upserted on its unique (tmdb_id, tmdb_type)
+/// and its provider rows are replaced in the same transaction with two statements whatever their number. The title's
+/// row is written (and so locked) first, which serializes concurrent writers of the same title.
+/// </summary>
+internal static class CatalogWriter
+{
+    private static readonly JsonSerializerOptions RowJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Inserts the title or, when it exists, updates it; returns its id and whether it was inserted.</summary>
+    public static async Task<MediaImportResult> UpsertTitleAsync(
+        InFocusDbContext db, int tmdbId, MediaType type, CatalogTitle title, IReadOnlyList<ProviderOffer> offers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var typeName = SnakeCaseEnum<MediaType>.ToName(type);
+        var newId = Cuid.NewId();
+
+        // DO NOTHING (not DO UPDATE) so that "created" is exact: a concurrent importer waits here for the first
+        // one's commit, inserts nothing, and updates below.
+        var inserted = await db.Database.SqlQuery<string>($"""
+            INSERT INTO media_items (id, tmdb_id, tmdb_type, title, description, poster_path, backdrop_path,
+                                     release_date, rating, genres, creators, providers_refreshed_at)
+            VALUES ({newId}, {tmdbId}, {typeName}, {title.Title}, {title.Description}::text, {title.PosterPath}::text,
+                    {title.BackdropPath}::text, {title.ReleaseDate}::date, {title.Rating}::numeric, {title.Genres},
+                    {title.Creators}, {now})
+            ON CONFLICT (tmdb_id, tmdb_type) DO NOTHING
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+
+        var id = inserted.SingleOrDefault() ?? (await db.Database.SqlQuery<string>($"""
+            UPDATE media_items
+            SET title = {title.Title}, description = {title.Description}::text, poster_path = {title.PosterPath}::text,
+                backdrop_path = {title.BackdropPath}::text, release_date = {title.ReleaseDate}::date,
+                rating = {title.Rating}::numeric, genres = {title.Genres}, creators = {title.Creators},
+                providers_refreshed_at = {now}
+            WHERE tmdb_id = {tmdbId} AND tmdb_type = {typeName}
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
+
+        await ReplaceProvidersAsync(db, id, offers, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new MediaImportResult(id, Created: inserted.Count == 1);
+    }
+
+    /// <summary>
+    /// Stamps the title as refreshed now and, when <paramref name="offers"/> is given, replaces its providers.
+    /// False when the title no longer exists.
+    /// </summary>
+    public static async Task<bool> RefreshProvidersAsync(
+        InFocusDbContext db, string mediaItemId, IReadOnlyList<ProviderOffer>? offers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var updated = await db.MediaItems
+            .Where(m => m.Id == mediaItemId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProvidersRefreshedAt, now), cancellationToken);
+        if (updated == 0)
+        {
+            return false;
+        }
+
+        if (offers is not null)
+        {
+            await ReplaceProvidersAsync(db, mediaItemId, offers, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Deletes the rows of offers that disappeared, inserts new ones and updates changed ones (unchanged rows keep
+    /// their <c>updated_at</c>). Runs inside the caller's transaction, after the title's row is locked.
+    /// </summary>
+    private static async Task ReplaceProvidersAsync(
+        InFocusDbContext db, string mediaItemId, IReadOnlyList<ProviderOffer> offers, CancellationToken cancellationToken)
+    {
+        var rows = JsonSerializer.Serialize(
+            offers.Select(o => new OfferRow(
+                Cuid.NewId(), o.TmdbProviderId, o.Name, SnakeCaseEnum<StreamingOfferType>.ToName(o.OfferType), o.LogoPath, o.Url, o.Regions)),
+            RowJson);
+
+        await db.Database.ExecuteSqlAsync($"""
+            DELETE FROM streaming_providers AS sp
+            WHERE sp.media_item_id = {mediaItemId}
+              AND NOT EXISTS (
+                  SELECT 1 FROM jsonb_to_recordset({rows}::jsonb) AS o(tmdb_provider_id integer, offer_type text)
+                  WHERE o.tmdb_provider_id = sp.tmdb_provider_id AND o.offer_type = sp.offer_type)
+            """, cancellationToken);
+
+        if (offers.Count == 0)
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO streaming_providers AS sp (id, media_item_id, tmdb_provider_id, provider, offer_type, logo_path, url, regions)
+            SELECT o.id, {mediaItemId}, o.tmdb_provider_id, o.provider, o.offer_type, o.logo_path, o.url, o.regions
+            FROM jsonb_to_recordset({rows}::jsonb) AS o(id text, tmdb_provider_id integer, provider text, offer_type text,
+                                                        logo_path text, url text, regions text[])
+            ON CONFLICT (media_item_id, tmdb_provider_id, offer_type) DO UPDATE
+            SET provider = excluded.provider, logo_path = excluded.logo_path, url = excluded.url, regions = excluded.regions
+            WHERE (sp.provider, sp.logo_path, sp.url, sp.regions)
+                  IS DISTINCT FROM (excluded.provider, excluded.logo_path, excluded.url, excluded.regions)
+            """, cancellationToken);
+    }
+
+    private sealed record OfferRow(
+        string Id, int TmdbProviderId, string Provider, string OfferType, string? LogoPath, string? Url, List<string> Regions);
+}
+
+/// <summary>The catalog row of an imported title, and whether this import created it.</summary>
+public sealed record MediaImportResult(string MediaItemId, bool Created);

@@ -1,0 +1,309 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using InFocus.Domain.Media;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace InFocus.TestKit.Tmdb;
+
+/// <summary>
+/// A stand-in for TMDB API v3 on 127.0.0.1 (a free port), for every test that needs TMDB, end-to-end tests included
+/// (point <c>Tmdb__BaseUrl</c> at <see cref="BaseUrl"/>; <see cref="Settings"/> has the lot). It serves the recorded
+/// <see cref="TmdbFixtures"/> for <c>search/multi|movie|tv</c>, <c>movie|tv/{id}</c> (honoring
+/// <c>append_to_response</c>) and <c>movie|tv/{id}/watch/providers</c>, checks credentials (bearer read access token
+/// or <c>api_key</c>) like TMDB, records every request, and can be scripted to fail: per path
+/// (<see cref="Script"/>) or for everything (<see cref="StartOutage"/>).
+/// </summary>
+/// <remarks>
+/// Search matches an entry when every word of the query appears in its title or name; a person also matches through
+/// the titles they are known for, so people show up among titles as they do on TMDB.
+/// </remarks>
+public sealed class FakeTmdbServer : IAsyncDisposable
+{
+    public const string ReadAccessToken = "fake-tmdb-read-access-token";
+    public const string ApiKey = "fake-tmdb-api-key";
+    public const int PageSize = 20;
+    public const int MaxPage = 500;
+
+    private readonly WebApplication _app;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ConcurrentDictionary<(MediaType, int), JsonObject> _titles = new();
+    private readonly JsonArray _searchIndex = TmdbFixtures.SearchIndex();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeTmdbReply>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<FakeTmdbRequest> _requests = new();
+    private volatile FakeTmdbReply? _outage;
+
+    private FakeTmdbServer(WebApplication app)
+    {
+        _app = app;
+        foreach (var (type, id) in TmdbFixtures.Titles)
+        {
+            _titles[(type, id)] = TmdbFixtures.Details(type, id);
+        }
+    }
+
+    /// <summary>The API root, like <c>https://api.themoviedb.org/3/</c>.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>App settings that point InFocus at this server with valid credentials.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Tmdb__BaseUrl"] = BaseUrl.AbsoluteUri,
+        ["Tmdb__ReadAccessToken"] = ReadAccessToken,
+        ["Tmdb__ApiKey"] = "",
+    };
+
+    /// <summary>
+    /// Client settings for tests: short timeouts and backoff, and a circuit breaker that tolerates the failures tests
+    /// provoke (tests of the breaker itself lower <c>Tmdb__CircuitBreakerMinimumThroughput</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> FastClientSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Tmdb__AttemptTimeout"] = "00:00:02",
+        ["Tmdb__TotalTimeout"] = "00:00:06",
+        ["Tmdb__RetryBaseDelay"] = "00:00:00.010",
+        ["Tmdb__MaxRetryAfter"] = "00:00:01",
+        ["Tmdb__CircuitBreakerMinimumThroughput"] = "10000",
+    };
+
+    public IReadOnlyList<FakeTmdbRequest> Requests => _requests.ToArray();
+
+    /// <summary>Called with each request as it arrives (for example to move a fake clock).</summary>
+    public Action<FakeTmdbRequest>? OnRequest { get; set; }
+
+    public static async Task<FakeTmdbServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new FakeTmdbServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server.BaseUrl = new Uri($"{address.TrimEnd('/')}/3/");
+        return server;
+    }
+
+    /// <summary>The next requests to <paramref name="path"/> (<c>movie/550</c>) get <paramref name="replies"/>, in order; then normal answers resume.</summary>
+    public void Script(string path, params FakeTmdbReply[] replies)
+    {
+        var queue = _scripts.GetOrAdd(path, _ => new ConcurrentQueue<FakeTmdbReply>());
+        foreach (var reply in replies)
+        {
+            queue.Enqueue(reply);
+        }
+    }
+
+    /// <summary>Every request gets <paramref name="reply"/> until <see cref="EndOutage"/> (for "TMDB is down").</summary>
+    public void StartOutage(FakeTmdbReply reply) => _outage = reply;
+
+    public void EndOutage() => _outage = null;
+
+    /// <summary>Replaces a title's <c>watch/providers</c> results (<c>{"US": {"link": ..., "flatrate": [...]}}</c>).</summary>
+    public void SetWatchProviders(MediaType type, int id, JsonObject results)
+    {
+        var details = (JsonObject)_titles[(type, id)].DeepClone();
+        details["watch/providers"] = new JsonObject { ["results"] = results };
+        _titles[(type, id)] = details;
+    }
+
+    /// <summary>The title disappears from TMDB (404 from then on).</summary>
+    public void RemoveTitle(MediaType type, int id) => _titles.TryRemove((type, id), out _);
+
+    public IReadOnlyList<FakeTmdbRequest> RequestsTo(string path) =>
+        _requests.Where(r => string.Equals(r.Path, path, StringComparison.Ordinal)).ToList();
+
+    public void ClearRequests() => _requests.Clear();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = (request.Path.Value ?? "").TrimStart('/');
+        path = path.StartsWith("3/", StringComparison.Ordinal) ? path[2..] : $"?{path}";
+        var authorization = request.Headers.Authorization.ToString();
+        var received = new FakeTmdbRequest(
+            request.Method, path, request.QueryString.Value ?? "", authorization.Length == 0 ? null : authorization, _clock.Elapsed);
+        _requests.Enqueue(received);
+        OnRequest?.Invoke(received);
+
+        if (!IsAuthenticated(request, authorization))
+        {
+            await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, null);
+            return;
+        }
+
+        var reply = _outage ?? (_scripts.TryGetValue(path, out var queue) && queue.TryDequeue(out var next) ? next : null);
+        if (reply is not null && !await PlayAsync(context, reply))
+        {
+            return;
+        }
+
+        var (status, body) = Answer(path, request.Query);
+        if (body is null)
+        {
+            await WriteErrorAsync(context, status, null);
+            return;
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json;charset=utf-8";
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+
+    /// <summary>Plays a scripted reply; true when the normal answer should follow.</summary>
+    private static async Task<bool> PlayAsync(HttpContext context, FakeTmdbReply reply)
+    {
+        try
+        {
+            await Task.Delay(reply.Delay, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        if (reply.Disconnect)
+        {
+            context.Abort();
+            return false;
+        }
+
+        if (reply.StatusCode is { } status)
+        {
+            await WriteErrorAsync(context, status, reply.RetryAfter);
+            return false;
+        }
+
+        if (reply.MalformedJson)
+        {
+            context.Response.ContentType = "application/json;charset=utf-8";
+            await context.Response.WriteAsync("{\"id\": 550, \"title\": \"Fight Cl", context.RequestAborted);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsAuthenticated(HttpRequest request, string authorization) =>
+        authorization == $"Bearer {ReadAccessToken}" || request.Query["api_key"] == ApiKey;
+
+    private (int Status, JsonNode? Body) Answer(string path, IQueryCollection query)
+    {
+        var segments = path.Split('/');
+        return segments switch
+        {
+            ["search", "multi" or "movie" or "tv"] => Search(segments[1], query),
+            [var kind, var id] when TryTitle(kind, id, out var details) => (200, WithAppended(details, query["append_to_response"].ToString())),
+            [var kind, var id, "watch", "providers"] when TryTitle(kind, id, out var details) =>
+                (200, new JsonObject { ["id"] = details["id"]!.DeepClone(), ["results"] = details["watch/providers"]?["results"]?.DeepClone() ?? new JsonObject() }),
+            _ => (404, null),
+        };
+    }
+
+    private bool TryTitle(string kind, string id, out JsonObject details)
+    {
+        details = null!;
+        MediaType? type = kind switch { "movie" => MediaType.Movie, "tv" => MediaType.Tv, _ => null };
+        return type is not null
+            && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var tmdbId)
+            && _titles.TryGetValue((type.Value, tmdbId), out details!);
+    }
+
+    /// <summary>TMDB includes appended responses only when asked: drop those not named in <c>append_to_response</c>.</summary>
+    private static JsonObject WithAppended(JsonObject details, string append)
+    {
+        var requested = append.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var copy = (JsonObject)details.DeepClone();
+        foreach (var appended in new[] { "credits", "watch/providers" }.Where(a => !requested.Contains(a, StringComparer.Ordinal)))
+        {
+            copy.Remove(appended);
+        }
+
+        return copy;
+    }
+
+    private (int Status, JsonNode? Body) Search(string kind, IQueryCollection query)
+    {
+        var text = query["query"].ToString();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (422, new JsonObject { ["errors"] = new JsonArray("query must be provided") });
+        }
+
+        var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 1;
+        if (page is < 1 or > MaxPage)
+        {
+            return (400, new JsonObject { ["errors"] = new JsonArray($"page must be less than or equal to {MaxPage}") });
+        }
+
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var matches = _searchIndex
+            .Select(e => e!.AsObject())
+            .Where(e => kind == "multi" || (string?)e["media_type"] == kind)
+            .Where(e => Matches(e, words))
+            .Select(e => kind == "multi" ? e.DeepClone() : WithoutMediaType(e))
+            .ToList();
+        var results = new JsonArray(matches.Skip((page - 1) * PageSize).Take(PageSize).ToArray());
+        return (200, new JsonObject
+        {
+            ["page"] = page,
+            ["results"] = results,
+            ["total_pages"] = Math.Max(1, (matches.Count + PageSize - 1) / PageSize),
+            ["total_results"] = matches.Count,
+        });
+    }
+
+    private static bool Matches(JsonObject entry, string[] words)
+    {
+        var names = new[] { "title", "name", "original_title", "original_name" }.Select(n => (string?)entry[n]).OfType<string>().ToList();
+        if (entry["known_for"] is JsonArray knownFor)
+        {
+            names.AddRange(knownFor.Select(k => (string?)k?["title"] ?? (string?)k?["name"]).OfType<string>());
+        }
+
+        return names.Any(name => words.All(w => name.Contains(w, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static JsonObject WithoutMediaType(JsonObject entry)
+    {
+        var copy = (JsonObject)entry.DeepClone();
+        copy.Remove("media_type");
+        return copy;
+    }
+
+    private static async Task WriteErrorAsync(HttpContext context, int status, TimeSpan? retryAfter)
+    {
+        var (code, message) = status switch
+        {
+            401 => (7, "Invalid API key: You must be granted a valid key."),
+            404 => (34, "The resource you requested could not be found."),
+            429 => (25, "Your request count (#) is over the allowed limit of (40)."),
+            503 => (9, "Service offline."),
+            _ => (11, "Internal error: Something went wrong, contact TMDB."),
+        };
+        context.Response.StatusCode = status;
+        if (retryAfter is { } delay)
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        context.Response.ContentType = "application/json;charset=utf-8";
+        var body = new JsonObject { ["success"] = false, ["status_code"] = code, ["status_message"] = message };
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+}

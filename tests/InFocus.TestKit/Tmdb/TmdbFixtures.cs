@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using InFocus.Domain.Media;
+
+namespace InFocus.TestKit.Tmdb;
+
+/// <summary>
+/// The titles <see cref="FakeTmdbServer"/> knows, recorded in TMDB's documented shapes (Tmdb/Fixtures/*.json):
+/// details with <c>credits</c> and <c>watch/providers</c> appended, and a search index of movies, shows and people.
+/// The seed titles carry their real metadata and a snapshot of their US/GB (and more) providers.
+/// </summary>
+public static class TmdbFixtures
+{
+    /// <summary>Movie, directed by David Fincher; providers in CA, DE, GB and US.</summary>
+    public const int FightClub = 550;
+
+    /// <summary>Movie, directed by Frank Darabont; rent/buy offers in GB and US.</summary>
+    public const int ShawshankRedemption = 278;
+
+    /// <summary>Movie (French comedy) with no streaming providers at all.</summary>
+    public const int Rrrrrrr = 21778;
+
+    /// <summary>TV show, created by Vince Gilligan; Netflix and purchase offers in GB and US.</summary>
+    public const int BreakingBad = 1396;
+
+    /// <summary>TV show, created by David Benioff and D.B. Weiss; providers in GB and US.</summary>
+    public const int GameOfThrones = 1399;
+
+    /// <summary>A TV show that appears in search results but whose details the fake does not have (404).</summary>
+    public const int HouseOfTheDragon = 94997;
+
+    /// <summary>People in the search index (left out of InFocus's results).</summary>
+    public const int BradPitt = 287;
+
+    /// <summary>The titles whose details the fake serves.</summary>
+    public static IReadOnlyList<(MediaType Type, int Id)> Titles { get; } =
+    [
+        (MediaType.Movie, FightClub),
+        (MediaType.Movie, ShawshankRedemption),
+        (MediaType.Movie, Rrrrrrr),
+        (MediaType.Tv, BreakingBad),
+        (MediaType.Tv, GameOfThrones),
+    ];
+
+    /// <summary>A title's recorded details (a fresh copy), as <c>movie/{id}</c> or <c>tv/{id}</c> with everything appended.</summary>
+    public static JsonObject Details(MediaType type, int id) => Load($"{(type == MediaType.Movie ? "movie" : "tv")}-{id}.json");
+
+    /// <summary>The recorded search entries (<c>search/multi</c> result objects, <c>media_type</c> included).</summary>
+    public static JsonArray SearchIndex() => (JsonArray)Load("search-index.json")["results"]!;
+
+    /// <summary>
+    /// <c>watch/providers</c> results in TMDB's shape from (region, TMDB offer list name such as <c>flatrate</c> or
+    /// <c>rent</c>, provider id, provider name) tuples, for <see cref="FakeTmdbServer.SetWatchProviders"/>.
+    /// </summary>
+    public static JsonObject WatchProviders(params (string Region, string Offer, int ProviderId, string Name)[] offers)
+    {
+        var results = new JsonObject();
+        foreach (var (region, offer, providerId, name) in offers)
+        {
+            var entry = results[region]?.AsObject();
+            if (entry is null)
+            {
+                entry = new JsonObject { ["link"] = $"https://www.themoviedb.org/watch?locale={region}" };
+                results[region] = entry;
+            }
+
+            var list = entry[offer]?.AsArray();
+            if (list is null)
+            {
+                list = [];
+                entry[offer] = list;
+            }
+
+            list.Add(new JsonObject
+            {
+                ["logo_path"] = $"/logo-{providerId}.jpg",
+                ["provider_id"] = providerId,
+                ["provider_name"] = name,
+                ["display_priority"] = list.Count,
+            });
+        }
+
+        return results;
+    }
+
+    private static JsonObject Load(string name)
+    {
+        using var stream = typeof(TmdbFixtures).Assembly.GetManifestResourceStream($"tmdb/{name}")
+            ?? throw new InvalidOperationException($"No TMDB fixture named {name}.");
+        return JsonNode.Parse(stream)!.AsObject();
+    }
+}
