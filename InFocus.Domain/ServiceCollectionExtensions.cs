@@ -6,6 +6,8 @@ using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
 using InFocus.Domain.Media;
+using InFocus.Domain.Recommendations;
+using InFocus.Domain.Watchlist;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +31,8 @@ public static class ServiceCollectionExtensions
         services.AddMedia(configuration);
         services.AddFamilies();
         services.AddInvitations(configuration);
+        services.AddWatchlist(configuration);
+        services.AddRecommendations(configuration);
         return services;
     }
 }

@@ -32,7 +32,11 @@ public sealed record PageRequest(int Limit, string? Cursor)
 }
 
 /// <summary>One page of a list; <see cref="NextCursor"/> is null on the last page.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor)
+{
+    /// <summary>The same page with each item converted (for example rows read from the database into responses).</summary>
+    public Page<TResult> Map<TResult>(Func<T, TResult> convert) => new(Items.Select(convert).ToList(), NextCursor);
+}
 
 /// <summary>
 /// Opaque keyset cursors: the position of the last item of a page, serialized and base64url-encoded.

@@ -32,13 +32,29 @@ public static class SnakeCaseEnum<TEnum>
     /// <summary>Parses an optional query or body value; an unknown name is a validation error naming the allowed values.</summary>
     public static TEnum? ParseOptional(string field, string? name)
     {
+        var validation = new Validation();
+        var value = ParseOptional(field, name, validation);
+        validation.ThrowIfInvalid();
+        return value;
+    }
+
+    /// <summary>
+    /// <see cref="ParseOptional(string, string?)"/> that adds the error to <paramref name="validation"/> instead of
+    /// throwing, so it is reported together with the request's other fields.
+    /// </summary>
+    public static TEnum? ParseOptional(string field, string? name, Validation validation)
+    {
         if (string.IsNullOrEmpty(name))
         {
             return null;
         }
 
-        return TryParse(name, out var value)
-            ? value
-            : throw ValidationException.For(field, $"must be one of: {string.Join(", ", AllNames)}.");
+        if (TryParse(name, out var value))
+        {
+            return value;
+        }
+
+        validation.Add(field, $"must be one of: {string.Join(", ", AllNames)}.");
+        return null;
     }
 }

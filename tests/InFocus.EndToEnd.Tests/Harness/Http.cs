@@ -5,7 +5,7 @@ using InFocus.Domain.Common;
 
 namespace InFocus.EndToEnd.Tests.Harness;
 
-/// <summary>Small request and response helpers for the end-to-end tests: JSON bodies and problem responses.</summary>
+/// <summary>Small JSON request and problem-response helpers for tests over HTTP.</summary>
 internal static class Http
 {
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>

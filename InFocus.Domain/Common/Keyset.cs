@@ -1,0 +1,81 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace InFocus.Domain.Common;
+
+/// <summary>Where a keyset page ended: the sort key and id of its last row.</summary>
+public sealed record KeysetPosition<TKey>(TKey Key, string Id);
+
+/// <summary>
+/// Keyset pagination over a sort key with the id as tiebreaker. The continuation is a PostgreSQL row comparison,
+/// <c>(key, id) &gt; (@key, @id)</c>, which an index on <c>(…, key, id)</c> answers as a range scan, and which stays
+/// correct while rows are inserted, changed or deleted between pages: a page starts strictly after the position
+/// the previous one ended at, whatever happened meanwhile.
+/// </summary>
+public static class Keyset
+{
+    /// <summary>
+    /// Orders by (<paramref name="key"/>, <paramref name="id"/>), both ascending or both descending, and keeps only
+    /// the rows beyond <paramref name="after"/> when it is given. The key must not be null (coalesce nullable keys).
+    /// </summary>
+    public static IOrderedQueryable<T> OrderByKeyset<T, TKey>(
+        this IQueryable<T> source,
+        Expression<Func<T, TKey>> key,
+        Expression<Func<T, string>> id,
+        bool descending,
+        KeysetPosition<TKey>? after)
+    {
+        if (after is not null)
+        {
+            source = source.Where(Beyond(key, id, descending, after));
+        }
+
+        return descending
+            ? source.OrderByDescending(key).ThenByDescending(id)
+            : source.OrderBy(key).ThenBy(id);
+    }
+
+    /// <summary>
+    /// The position a cursor of the list <paramref name="kind"/> continues after, or null for the first page. A
+    /// cursor no page of this list could have produced (tampered, or of another list) is a 400, never a failed query.
+    /// </summary>
+    public static KeysetPosition<TKey>? After<TKey>(string kind, string? cursor)
+    {
+        if (cursor is null)
+        {
+            return null;
+        }
+
+        var position = PageCursor.Decode<KeysetPosition<TKey>>(kind, cursor);
+        if (!Cuid.IsValid(position.Id) || position.Key is null || position.Key is string text && text.Contains('\0', StringComparison.Ordinal))
+        {
+            throw ValidationException.For("cursor", "is not a valid cursor for this list.");
+        }
+
+        // PostgreSQL takes timestamptz parameters in UTC only.
+        return position.Key is DateTimeOffset time ? position with { Key = (TKey)(object)time.ToUniversalTime() } : position;
+    }
+
+    /// <summary>A page from up to <c>limit + 1</c> rows in keyset order; its cursor is the last row's position.</summary>
+    public static Page<TItem> ToPage<TItem, TKey>(
+        IReadOnlyList<TItem> rows, int limit, string kind, Func<TItem, TKey> key, Func<TItem, string> id) =>
+        PageCursor.ToPage(rows, limit, kind, row => new KeysetPosition<TKey>(key(row), id(row)));
+
+    private static Expression<Func<T, bool>> Beyond<T, TKey>(
+        Expression<Func<T, TKey>> key,
+        Expression<Func<T, string>> id,
+        bool descending,
+        KeysetPosition<TKey> after)
+    {
+        Expression<Func<TKey, string, bool>> comparison = descending
+            ? (k, i) => EF.Functions.LessThan(ValueTuple.Create(k, i), ValueTuple.Create(after.Key, after.Id))
+            : (k, i) => EF.Functions.GreaterThan(ValueTuple.Create(k, i), ValueTuple.Create(after.Key, after.Id));
+        var row = key.Parameters[0];
+        var body = new ParameterSubstitution(new()
+        {
+            [comparison.Parameters[0]] = key.Body,
+            [comparison.Parameters[1]] = ParameterSubstitution.Replace(id, row),
+        }).Visit(comparison.Body);
+        return Expression.Lambda<Func<T, bool>>(body, row);
+    }
+}
