@@ -42,7 +42,7 @@ public sealed class AuthorizationMatrixTests(InvitationsHostFixture host)
         var toRevoke = await admin.InviteAsync(family, InvitationSteps.NewAddress());
         var stranger = InvitationSteps.NewAddress();
         await admin.InviteAsync(family, stranger);
-        var strangersToken = InvitationSteps.TokenOf(await host.Mail.InvitationLinkAsync(stranger));
+        var strangersToken = Families.TokenOf(await host.Mail.InvitationLinkAsync(stranger));
 
         Row[] rows =
         [

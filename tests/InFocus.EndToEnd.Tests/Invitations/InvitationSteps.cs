@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Azure.Storage.Queues;
 using InFocus.Domain.Common;
 using InFocus.Domain.Common.Storage;
@@ -10,25 +9,11 @@ using InFocus.TestKit;
 
 namespace InFocus.EndToEnd.Tests.Invitations;
 
-/// <summary>What the invitation tests do over and over, through the API and the shared smtp4dev.</summary>
-internal static partial class InvitationSteps
+/// <summary>What the invitation tests do over and over (besides <see cref="Families"/>), through the API and the shared smtp4dev.</summary>
+internal static class InvitationSteps
 {
     /// <summary>An address no other test uses, so its emails in the shared smtp4dev are this test's alone.</summary>
     public static string NewAddress() => $"guest-{Guid.NewGuid():N}@example.com";
-
-    public static async Task<string> CreateFamilyAsync(this SignedInUser admin, string name = "The Testers")
-    {
-        using var response = await admin.Client.PostJsonAsync("api/families", new { name });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadAsync<FamilySummary>()).Id;
-    }
-
-    public static async Task<InvitationResponse> InviteAsync(this SignedInUser admin, string familyId, string email)
-    {
-        using var response = await admin.Client.PostJsonAsync($"api/families/{familyId}/invitations", new { email });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return await response.ReadAsync<InvitationResponse>();
-    }
 
     public static async Task<FamilyDetails> FamilyAsync(this SignedInUser user, string familyId)
     {
@@ -44,19 +29,6 @@ internal static partial class InvitationSteps
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.ReadAsync<Page<InvitationResponse>>()).Items.Single(i => i.Id == invitationId);
     }
-
-    /// <summary>Waits until the <paramref name="count"/>th invitation email reached <paramref name="recipient"/> and returns its link.</summary>
-    public static async Task<Uri> InvitationLinkAsync(this Smtp4devClient mail, string recipient, int count = 1)
-    {
-        var messages = await mail.WaitForMessagesAsync(recipient, count);
-        var text = await mail.PlainTextAsync(messages[count - 1].Id);
-        var link = Link().Match(text);
-        Assert.True(link.Success, $"The email to {recipient} carries no invitation link:\n{text}");
-        return new Uri(link.Value);
-    }
-
-    /// <summary>The token a link carries (its last path segment).</summary>
-    public static string TokenOf(Uri link) => link.Segments[^1];
 
     /// <summary>
     /// A family whose admin invited a fresh address, with the link from the email that reached it. The admin is
@@ -76,15 +48,12 @@ internal static partial class InvitationSteps
     public static QueueClient Queue(this DevHostFixture host, string suffix = "") =>
         StorageServiceCollectionExtensions.CreateQueueServiceClient(new StorageOptions { ConnectionString = TestEnvironment.Storage })
             .GetQueueClient(host.InvitationQueue + suffix);
-
-    [GeneratedRegex(@"https?://\S+/api/invitations/[A-Za-z0-9_-]{43}")]
-    private static partial Regex Link();
 }
 
 /// <summary>An invitation in flight: the inviting admin, the family, the invited address and the emailed link.</summary>
 internal sealed record Invited(SignedInUser Admin, string FamilyId, string Email, InvitationResponse Invitation, Uri Link) : IDisposable
 {
-    public string Token => InvitationSteps.TokenOf(Link);
+    public string Token => Families.TokenOf(Link);
 
     public void Dispose() => Admin.Dispose();
 }
