@@ -49,8 +49,7 @@ public static class InvitationPageRenderer
             """);
         var status = error is null ? StatusCodes.Status200OK : DomainErrors.StatusOf(error);
         var title = error is null ? $"Join {family}" : $"Problem: Join {family}";
-        var page = HtmlPage.Create(status, title, content);
-        return error is null ? page : page.WithRetryAfter(DomainErrors.RetryAfterOf(error));
+        return HtmlPage.Create(status, title, content).WithRetryAfter(error is null ? null : DomainErrors.RetryAfterOf(error));
     }
 
     /// <summary>A link that can no longer be used (expired, declined, withdrawn or accepted): 410, saying why.</summary>
