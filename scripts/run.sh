@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # THE run command: InFocus on this machine, without Azure Functions Core Tools.
 #
-#   scripts/run.sh [--port N]          (default port 7071, like func start)
+#   scripts/run.sh [--port N]          (default port 7071, like func start; invitation links follow the port)
 #
 # Starts the local services (PostgreSQL, Azurite, smtp4dev: scripts/services.sh), restores the .NET tools, builds
 # the development host and the database tool, applies the migrations, seeds the demo data, prints where everything
