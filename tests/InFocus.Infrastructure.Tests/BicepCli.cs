@@ -12,6 +12,13 @@ internal sealed record BicepDiagnostic(string File, int Line, string Level, stri
 internal sealed record BicepResult(int ExitCode, string StandardOutput, string StandardError)
 {
     public IReadOnlyList<BicepDiagnostic> Diagnostics => BicepCli.ParseDiagnostics(StandardError + "\n" + StandardOutput);
+
+    /// <summary>
+    /// The diagnostics reported for <paramref name="file"/> (relative to infra/bicep), once each: a run over many
+    /// files repeats a module's diagnostics for every template that uses it.
+    /// </summary>
+    public IReadOnlyList<BicepDiagnostic> DiagnosticsFor(string file) =>
+        Diagnostics.Where(d => Repository.RelativeToBicepDirectory(d.File) == file).Distinct().ToList();
 }
 
 /// <summary>
@@ -29,11 +36,16 @@ internal static partial class BicepCli
 
     public static string ExecutablePath => _path.Value;
 
-    public static BicepResult Build(string bicepFile) =>
-        Run("build", bicepFile, "--stdout", "--no-restore");
+    /// <summary>Every .bicep file under infra/bicep.</summary>
+    private const string AllFiles = "**/*.bicep";
 
-    public static BicepResult Lint(string bicepFile) =>
-        Run("lint", bicepFile, "--no-restore");
+    /// <summary>Builds every template in one call, writing a .json per .bicep under <paramref name="outputDirectory"/>.</summary>
+    public static BicepResult BuildAll(string outputDirectory) =>
+        Run("build", "--pattern", AllFiles, "--outdir", outputDirectory, "--no-restore");
+
+    /// <summary>Lints every template in one call.</summary>
+    public static BicepResult LintAll() =>
+        Run("lint", "--pattern", AllFiles, "--no-restore");
 
     public static BicepResult Run(params string[] arguments)
     {

@@ -2,18 +2,18 @@ using System.Text.Json.Nodes;
 
 namespace InFocus.Infrastructure.Tests;
 
-/// <summary>main.bicep compiled to an ARM template once per test run, with helpers to search it.</summary>
+/// <summary>main.bicep compiled to an ARM template (by <see cref="BicepRuns"/>), with helpers to search it.</summary>
 internal static class CompiledTemplate
 {
     private static readonly Lazy<JsonNode> _main = new(() =>
     {
-        var result = BicepCli.Build("main.bicep");
-        if (result.ExitCode != 0)
+        var path = BicepRuns.TemplatePath("main.bicep");
+        if (BicepRuns.Build.DiagnosticsFor("main.bicep").Any(d => d.Level == "Error") || !File.Exists(path))
         {
-            throw new InvalidOperationException($"bicep build main.bicep failed:\n{result.StandardError}");
+            throw new InvalidOperationException($"bicep build main.bicep failed:\n{BicepRuns.Build.StandardError}");
         }
 
-        return JsonNode.Parse(result.StandardOutput)!;
+        return JsonNode.Parse(File.ReadAllText(path))!;
     });
 
     public static JsonNode Main => _main.Value;

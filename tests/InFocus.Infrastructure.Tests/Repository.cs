@@ -18,9 +18,13 @@ internal static class Repository
     /// <summary>Every .bicep file under infra/bicep, as paths relative to that folder with '/' separators.</summary>
     public static IReadOnlyList<string> BicepFiles() =>
         Directory.EnumerateFiles(BicepDirectory, "*.bicep", SearchOption.AllDirectories)
-            .Select(path => Path.GetRelativePath(BicepDirectory, path).Replace('\\', '/'))
+            .Select(RelativeToBicepDirectory)
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>A path (absolute, or relative to infra/bicep) as the tests name Bicep files: relative, with '/' separators.</summary>
+    public static string RelativeToBicepDirectory(string path) =>
+        Path.GetRelativePath(BicepDirectory, Path.Combine(BicepDirectory, path)).Replace('\\', '/');
 
     public static string? Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

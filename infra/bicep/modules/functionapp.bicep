@@ -163,6 +163,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
   properties: {
+    // Production is what Azure assumes without the setting; pinned so that nothing Development-only (the public sample
+    // JWT signing key, for one) can ever be switched on here by a stray portal edit surviving a provision.
+    AZURE_FUNCTIONS_ENVIRONMENT: 'Production'
     // Functions host and our QueueServiceClient: identity-based connection to the storage account.
     AzureWebJobsStorage__accountName: storageAccountName
     // Npgsql: no password; the app adds a Microsoft Entra token of its identity (Database__UseEntraAuthentication).
