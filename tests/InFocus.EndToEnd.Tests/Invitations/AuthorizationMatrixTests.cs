@@ -21,7 +21,10 @@ public sealed class AuthorizationMatrixTests(InvitationsHostFixture host)
         Admin,
     }
 
-    /// <summary>One endpoint and the status each caller gets; null where the call is not made (it would change what other rows rely on).</summary>
+    /// <summary>
+    /// One endpoint and the status each caller gets, in order (anonymous, outsider, member, admin); null where the call
+    /// is not made (it would change what later rows rely on). Destructive rows come last.
+    /// </summary>
     private sealed record Row(HttpMethod Method, string Path, object? Body, int? Admin, int? Member, int? Outsider, int Anonymous = 401);
 
     [Fact]
@@ -38,6 +41,13 @@ public sealed class AuthorizationMatrixTests(InvitationsHostFixture host)
         using var outsider = await host.SignUpAsync();
         var otherFamily = await outsider.CreateFamilyAsync("The Others");
         var family = invited.FamilyId;
+        using var removable = await host.SignUpAsync();
+        await admin.InviteAsync(family, removable.Email);
+        using (var joined = await removable.Client.PostAsync($"api/invitations/{Families.TokenOf(await host.Mail.InvitationLinkAsync(removable.Email))}/accept", content: null))
+        {
+            Assert.Equal(HttpStatusCode.OK, joined.StatusCode);
+        }
+
         var toResend = await admin.InviteAsync(family, InvitationSteps.NewAddress());
         var toRevoke = await admin.InviteAsync(family, InvitationSteps.NewAddress());
         var stranger = InvitationSteps.NewAddress();
@@ -46,12 +56,16 @@ public sealed class AuthorizationMatrixTests(InvitationsHostFixture host)
 
         Row[] rows =
         [
+            new(HttpMethod.Post, "api/families", new { name = "Anyone's" }, Admin: 201, Member: 201, Outsider: 201),
+            new(HttpMethod.Get, "api/families", null, Admin: 200, Member: 200, Outsider: 200),
             new(HttpMethod.Get, $"api/families/{family}", null, Admin: 200, Member: 200, Outsider: 404),
             new(HttpMethod.Patch, $"api/families/{family}", new { name = "The Testers" }, Admin: 200, Member: 403, Outsider: 404),
             new(HttpMethod.Delete, $"api/families/{family}", null, Admin: null, Member: 403, Outsider: 404),
             new(HttpMethod.Get, $"api/families/{family}/watchlist", null, Admin: 200, Member: 200, Outsider: 404),
             new(HttpMethod.Patch, $"api/families/{family}/members/{member.Id}", new { role = "member" }, Admin: 200, Member: 403, Outsider: 404),
-            new(HttpMethod.Delete, $"api/families/{family}/members/{admin.Id}", null, Admin: null, Member: 403, Outsider: 404),
+            // The admin is the only admin and members remain: the family must keep an admin.
+            new(HttpMethod.Delete, $"api/families/{family}/members/{admin.Id}", null, Admin: 409, Member: 403, Outsider: 404),
+            new(HttpMethod.Delete, $"api/families/{family}/members/{removable.Id}", null, Admin: 204, Member: 403, Outsider: 404),
             new(HttpMethod.Post, $"api/families/{family}/invitations", new { email = InvitationSteps.NewAddress() }, Admin: 202, Member: 403, Outsider: 404),
             new(HttpMethod.Get, $"api/families/{family}/invitations", null, Admin: 200, Member: 403, Outsider: 404),
             new(HttpMethod.Post, $"api/families/{family}/invitations/{toResend.Id}/resend", null, Admin: 202, Member: 403, Outsider: 404),
@@ -62,6 +76,11 @@ public sealed class AuthorizationMatrixTests(InvitationsHostFixture host)
             new(HttpMethod.Get, "api/me/invitations", null, Admin: 200, Member: 200, Outsider: 200),
             // Someone else's invitation link: only the invited address may accept it.
             new(HttpMethod.Post, $"api/invitations/{strangersToken}/accept", null, Admin: 403, Member: 403, Outsider: 403),
+            // Declining needs no account: the link is the capability, whoever holds it (declining again changes nothing).
+            new(HttpMethod.Post, $"api/invitations/{strangersToken}/decline", null, Admin: 204, Member: 204, Outsider: 204, Anonymous: 204),
+            // A member leaves; then the admin deletes the family (the member was refused that above).
+            new(HttpMethod.Delete, $"api/families/{family}/members/{member.Id}", null, Admin: null, Member: 204, Outsider: 404),
+            new(HttpMethod.Delete, $"api/families/{family}", null, Admin: 204, Member: null, Outsider: 404),
         ];
 
         var clients = new Dictionary<Caller, HttpClient>
@@ -98,5 +117,7 @@ public sealed class AuthorizationMatrixTests(InvitationsHostFixture host)
 
         clients[Caller.Anonymous].Dispose();
         Assert.Empty(mismatches);
+        using var deleted = await admin.Client.GetAsync($"api/families/{family}");
+        Assert.Equal(HttpStatusCode.NotFound, deleted.StatusCode);
     }
 }
