@@ -1,5 +1,6 @@
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Tests.Families;
+using InFocus.TestKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.Domain.Tests.Invitations;
@@ -32,5 +33,23 @@ public sealed class InvitationExpiryTests(InvitationsFixture fixture) : IClassFi
         Assert.Equal(InvitationStatus.Revoked, statuses["revoked@example.test"]);
         Assert.Equal(InvitationStatus.Pending, statuses["fresh@example.test"]);
         Assert.Equal(0, await fixture.WithAsync<InvitationExpiry, int>(e => e.ExpireAsync(default)));
+    }
+
+    [Fact]
+    public async Task Expiry_works_in_batches_of_a_bounded_size_one_statement_each()
+    {
+        var admin = Entities.User();
+        var family = Entities.Family(admin);
+        var overdue = Enumerable.Range(0, InvitationExpiry.BatchSize + 5)
+            .Select(i => Entities.Invitation(family, $"overdue{i}@example.test", admin, expiresAt: fixture.Clock.GetUtcNow().AddMinutes(-1)))
+            .ToList();
+        await fixture.SaveAsync([admin, family, .. overdue]);
+
+        fixture.Statements.Reset();
+        var expired = await fixture.WithAsync<InvitationExpiry, int>(e => e.ExpireAsync(default));
+
+        Assert.Equal(overdue.Count, expired);
+        Assert.Equal(2, fixture.Statements.Count);
+        Assert.Equal(overdue.Count, await fixture.DbAsync(db => db.FamilyInvitations.CountAsync(i => i.FamilyId == family.Id && i.Status == InvitationStatus.Expired)));
     }
 }
