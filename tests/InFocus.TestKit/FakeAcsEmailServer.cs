@@ -17,7 +17,7 @@ namespace InFocus.TestKit;
 /// A stand-in for Azure Communication Services Email on 127.0.0.1, speaking the documented REST API
 /// (api-version 2023-03-31). It checks what the real service checks — the HMAC-SHA256 signature over verb, path and
 /// query, <c>x-ms-date</c> (within 15 minutes), host and <c>x-ms-content-sha256</c> (which must match the body), or a
-/// bearer token — and the request body's shape. It sends each <c>Operation-Id</c> once, and can be scripted to
+/// bearer token — and the request: a JSON body of the documented shape and a UUID <c>Operation-Id</c>. It sends each <c>Operation-Id</c> once, and can be scripted to
 /// throttle (429 with Retry-After), to keep an operation running for some polls, or to fail it.
 /// Written from the documentation, independently of the client it tests.
 /// </summary>
@@ -128,6 +128,12 @@ public sealed class FakeAcsEmailServer : IAsyncDisposable
         {
             context.Response.Headers.RetryAfter = ThrottleRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             await AnswerErrorAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests.");
+            return;
+        }
+
+        if (context.Request.ContentType?.Split(';')[0].Trim() != "application/json")
+        {
+            await AnswerErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, "The body must be application/json.");
             return;
         }
 

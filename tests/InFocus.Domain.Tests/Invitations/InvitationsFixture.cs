@@ -5,7 +5,7 @@ using InFocus.TestKit;
 namespace InFocus.Domain.Tests.Invitations;
 
 /// <summary>A domain fixture whose invitation emails go to smtp4dev through a queue of its own.</summary>
-public sealed class InvitationsFixture : DomainFixture
+public class InvitationsFixture : DomainFixture
 {
     public string QueueName { get; } = $"invitation-emails-{Guid.NewGuid():N}"[..40];
 

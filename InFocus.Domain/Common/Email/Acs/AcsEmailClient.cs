@@ -134,12 +134,12 @@ public sealed partial class AcsEmailClient(HttpClient http, IOptions<EmailOption
         return new EmailDeliveryException(Shorten($"ACS answered {(int)response.StatusCode}.{detail}"));
     }
 
-    private static TimeSpan PollDelay(HttpResponseMessage response) => Min(RetryAfter(response) ?? DefaultPollInterval, MaxWait);
+    private TimeSpan PollDelay(HttpResponseMessage response) => Min(RetryAfter(response) ?? DefaultPollInterval, MaxWait);
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
-        return header?.Delta ?? (header?.Date is { } date ? Max(date - DateTimeOffset.UtcNow, TimeSpan.Zero) : null);
+        return header?.Delta ?? (header?.Date is { } date ? Max(date - clock.GetUtcNow(), TimeSpan.Zero) : null);
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
