@@ -52,6 +52,7 @@ public sealed class InvitationEmailDeliveryTests(InvitationsFixture fixture) : I
         Assert.Contains("Ada &lt;Admin&gt; &amp; Co", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>Smiths</b>", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"{link}\"", html, StringComparison.Ordinal);
+        Assert.Contains("Thursday 22 January 2026 at 12:00 UTC", html, StringComparison.Ordinal);
         var stored = await StoredAsync(invitation.Id);
         Assert.Equal((EmailDeliveryStatus.Sent, fixture.Clock.GetUtcNow(), null), (stored.EmailStatus, stored.EmailSentAt, stored.EmailError));
     }
