@@ -81,6 +81,25 @@ public sealed class FamilyInvitationsServiceTests(InvitationsFixture fixture) : 
     }
 
     [Fact]
+    public async Task Inviting_again_after_an_expiry_or_a_revocation_renews_the_same_invitation()
+    {
+        var ada = await fixture.UserAsync("Ada");
+        var familyId = await fixture.FamilyAsync(ada);
+        var expiring = await Invite(ada, familyId, NewEmail());
+        var revoked = await Invite(ada, familyId, NewEmail());
+        await fixture.WithAsync<FamilyInvitationsService>(s => s.RevokeAsync(ada, familyId, revoked.Id, default));
+        fixture.Clock.Advance(TimeSpan.FromDays(7));
+
+        var renewedAfterExpiry = await Invite(ada, familyId, expiring.Email);
+        var renewedAfterRevocation = await Invite(ada, familyId, revoked.Email);
+
+        Assert.Equal((expiring.Id, InvitationStatus.Pending, 2), (renewedAfterExpiry.Id, renewedAfterExpiry.Status, renewedAfterExpiry.SendCount));
+        Assert.Equal((revoked.Id, InvitationStatus.Pending, 2), (renewedAfterRevocation.Id, renewedAfterRevocation.Status, renewedAfterRevocation.SendCount));
+        Assert.Equal(fixture.Clock.GetUtcNow().AddDays(7), renewedAfterExpiry.ExpiresAt);
+        Assert.Null(renewedAfterRevocation.RespondedAt);
+    }
+
+    [Fact]
     public async Task Admins_list_invitations_newest_first_with_effective_status_and_email_state()
     {
         var ada = await fixture.UserAsync("Ada");

@@ -46,4 +46,26 @@ public sealed class InvitationEmailTests(InvitationsHostFixture host)
         var invitation = await invited.Admin.InvitationAsync(invited.FamilyId, invited.Invitation.Id);
         Assert.Equal((EmailDeliveryStatus.Sent, 1), (invitation.EmailStatus, invitation.SendCount));
     }
+
+    [Fact]
+    public async Task The_token_travels_only_in_the_queue_message_and_the_email()
+    {
+        using var guest = await host.SignUpAsync();
+        using var invited = await host.InviteNewAddressAsync(email: guest.Email);
+        using var resent = await invited.Admin.Client.PostAsync($"api/families/{invited.FamilyId}/invitations/{invited.Invitation.Id}/resend", content: null);
+        var newToken = Families.TokenOf(await host.Mail.InvitationLinkAsync(invited.Email, count: 2));
+        using var listed = await invited.Admin.Client.GetAsync($"api/families/{invited.FamilyId}/invitations");
+        using var received = await guest.Client.GetAsync("api/me/invitations");
+
+        Assert.NotEqual(invited.Token, newToken);
+        foreach (var response in new[] { resent, listed, received })
+        {
+            Assert.True(response.IsSuccessStatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(invited.Token, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(newToken, body, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Contains(invited.Token, StringComparison.Ordinal) || e.Contains(newToken, StringComparison.Ordinal));
+    }
 }
