@@ -60,7 +60,7 @@ public sealed partial class InvitationEmailOutbox(
                 break;
             }
 
-            var messages = await ReissueAsync(ids, cancellationToken);
+            var messages = await ReissueAsync(ids, now, grace, cancellationToken);
             var enqueued = new List<InvitationEmailMessage>(messages.Count);
             foreach (var message in messages)
             {
@@ -84,8 +84,12 @@ public sealed partial class InvitationEmailOutbox(
         return total;
     }
 
-    /// <summary>New tokens for the stranded invitations, in one statement that re-checks they are still stranded.</summary>
-    private async Task<List<InvitationEmailMessage>> ReissueAsync(List<string> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// New tokens for the stranded invitations, in one statement that re-checks they are still stranded: one resent or
+    /// renewed meanwhile has changed since (its own request is enqueueing it) and is left to that request.
+    /// </summary>
+    private async Task<List<InvitationEmailMessage>> ReissueAsync(
+        List<string> ids, DateTimeOffset now, TimeSpan grace, CancellationToken cancellationToken)
     {
         var tokens = ids.ToDictionary(id => id, _ => SecureToken.Generate(), StringComparer.Ordinal);
         var hashes = ids.Select(id => SecureToken.Hash(tokens[id])).ToArray();
@@ -94,6 +98,7 @@ public sealed partial class InvitationEmailOutbox(
             SET token_hash = v.token_hash, send_count = i.send_count + 1
             FROM unnest({Array(ids.ToArray(), NpgsqlDbType.Text)}, {Array(hashes, NpgsqlDbType.Bytea)}) AS v(id, token_hash)
             WHERE i.id = v.id AND i.email_enqueued_at IS NULL AND i.status = 'pending' AND i.email_status = 'pending'
+              AND i.expires_at > {now} AND i.updated_at < now() - {grace}
             RETURNING i.id, i.send_count
             """).ToListAsync(cancellationToken);
         return reissued.Select(r => new InvitationEmailMessage(r.Id, tokens[r.Id], r.SendCount)).ToList();
