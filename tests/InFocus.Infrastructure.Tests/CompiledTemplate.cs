@@ -18,6 +18,10 @@ internal static class CompiledTemplate
 
     public static JsonNode Main => _main.Value;
 
+    /// <summary>The nested deployment of the module main.bicep deploys as <paramref name="name"/>.</summary>
+    public static JsonObject Module(string name) =>
+        ResourcesOfType("Microsoft.Resources/deployments").Single(d => d["name"]?.ToString() == name);
+
     /// <summary>Every resource declaration of the given type, nested deployments (modules) included.</summary>
     public static IReadOnlyList<JsonObject> ResourcesOfType(string type)
     {
