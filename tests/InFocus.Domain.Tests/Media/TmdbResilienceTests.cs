@@ -111,6 +111,24 @@ public sealed class TmdbResilienceTests
     }
 
     [Fact]
+    public async Task A_TMDB_that_stalls_in_the_middle_of_its_answer_is_given_up_on_within_the_total_timeout()
+    {
+        await using var tmdb = await FakeTmdbServer.StartAsync();
+        await using var harness = TmdbClientHarness.Create(tmdb, new Dictionary<string, string?>
+        {
+            ["Tmdb__AttemptTimeout"] = "00:00:00.400",
+            ["Tmdb__TotalTimeout"] = "00:00:01",
+        });
+        tmdb.StartOutage(FakeTmdbReply.StalledBody(TimeSpan.FromSeconds(30)));
+        var started = Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<DependencyUnavailableException>(
+            () => harness.Client.GetDetailsAsync(MediaType.Movie, TmdbFixtures.FightClub, CancellationToken.None));
+
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(3), $"took {started.Elapsed}");
+    }
+
+    [Fact]
     public async Task An_unreachable_TMDB_is_unavailable_within_seconds()
     {
         var tmdb = await FakeTmdbServer.StartAsync();
