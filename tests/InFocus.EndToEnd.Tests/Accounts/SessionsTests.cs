@@ -88,23 +88,4 @@ public sealed class SessionsTests(AccountsHostFixture host)
         Assert.Equal(HttpStatusCode.Unauthorized, (await otherAuthorized.GetAsync("api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.PostJsonAsync("api/auth/refresh", new { refreshToken = otherTokens.RefreshToken })).StatusCode);
     }
-
-    [Theory]
-    [InlineData("POST", "api/auth/logout")]
-    [InlineData("POST", "api/auth/logout-all")]
-    [InlineData("GET", "api/auth/sessions")]
-    [InlineData("DELETE", "api/auth/sessions/c000000000000000000000000")]
-    [InlineData("GET", "api/me")]
-    [InlineData("PATCH", "api/me")]
-    [InlineData("PATCH", "api/me/profile")]
-    [InlineData("POST", "api/me/password")]
-    [InlineData("DELETE", "api/me")]
-    public async Task Every_signed_in_endpoint_answers_401_without_a_token(string method, string path)
-    {
-        using var client = host.CreateUserClient();
-
-        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
-
-        await response.ProblemAsync(401);
-    }
 }

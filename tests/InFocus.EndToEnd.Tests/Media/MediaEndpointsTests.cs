@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using InFocus.Domain.Common;
 using InFocus.Domain.Media;
@@ -13,26 +12,6 @@ namespace InFocus.EndToEnd.Tests.Media;
 [Collection(MediaCollection.Name)]
 public sealed class MediaEndpointsTests(MediaHostFixture host)
 {
-    [Theory]
-    [InlineData("GET", "api/media/search?query=fight")]
-    [InlineData("POST", "api/media")]
-    [InlineData("GET", "api/media/cunknownunknownunknown000")]
-    [InlineData("GET", "api/media/cunknownunknownunknown000/providers")]
-    public async Task Every_media_endpoint_needs_a_signed_in_user(string method, string path)
-    {
-        using var anonymous = host.CreateUserClient();
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
-        if (method == "POST")
-        {
-            request.Content = JsonContent.Create(new { tmdbId = TmdbFixtures.FightClub, type = "movie" });
-        }
-
-        using var response = await anonymous.SendAsync(request);
-
-        await response.ProblemAsync(401);
-        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
-    }
-
     [Fact]
     public async Task A_signed_in_user_searches_imports_and_views_a_title_with_its_providers()
     {
