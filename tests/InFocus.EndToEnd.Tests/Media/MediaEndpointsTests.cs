@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text;
 using InFocus.Domain.Common;
 using InFocus.Domain.Media;
-using InFocus.EndToEnd.Tests.Accounts;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.TestKit.Tmdb;
 using Microsoft.EntityFrameworkCore;
@@ -55,19 +53,6 @@ public sealed class MediaEndpointsTests(MediaHostFixture host)
         Assert.Equal(("The Shawshank Redemption", "Frank Darabont"), (seen.Title, seen.Creators.Single()));
     }
 
-    [Theory]
-    [InlineData("api/media/cunknownunknownunknown000")]
-    [InlineData("api/media/not-an-id")]
-    [InlineData("api/media/cunknownunknownunknown000/providers")]
-    public async Task Unknown_titles_are_not_found(string path)
-    {
-        using var user = await host.SignUpAsync();
-
-        using var response = await user.Client.GetAsync(path);
-
-        await response.ProblemAsync(404);
-    }
-
     [Fact]
     public async Task Importing_a_title_TMDB_does_not_know_is_not_found()
     {
@@ -77,36 +62,6 @@ public sealed class MediaEndpointsTests(MediaHostFixture host)
 
         var problem = await response.ProblemAsync(404);
         Assert.Equal("TMDB movie 999999999 was not found.", problem.GetProperty("detail").GetString());
-    }
-
-    [Theory]
-    [InlineData("api/media/search", "query")]
-    [InlineData("api/media/search?query=x&type=person", "type")]
-    [InlineData("api/media/search?query=x&page=501", "page")]
-    [InlineData("api/media/cunknownunknownunknown000?region=USA", "region")]
-    [InlineData("api/media/cunknownunknownunknown000/providers?region=1", "region")]
-    [InlineData("api/media/cunknownunknownunknown000/providers?limit=500", "limit")]
-    public async Task Bad_queries_answer_400_naming_the_parameter(string path, string field)
-    {
-        using var user = await host.SignUpAsync();
-
-        using var response = await user.Client.GetAsync(path);
-
-        Assert.NotEmpty(await response.FieldErrorsAsync(field));
-    }
-
-    [Theory]
-    [InlineData("""{"tmdbId":"550","type":"movie"}""", "tmdbId")]
-    [InlineData("""{"tmdbId":550,"type":"person"}""", "type")]
-    [InlineData("""{"type":"movie"}""", "tmdbId")]
-    [InlineData("", "body")]
-    public async Task Bad_import_bodies_answer_400_naming_the_field(string json, string field)
-    {
-        using var user = await host.SignUpAsync();
-
-        using var response = await user.Client.PostAsync("api/media", new StringContent(json, Encoding.UTF8, "application/json"));
-
-        Assert.NotEmpty(await response.FieldErrorsAsync(field));
     }
 
     [Fact]
