@@ -40,6 +40,7 @@ public sealed class BadInputTests(AccountsHostFixture host)
     {
         { "PATCH", "api/me", "{", 400, "body" },
         { "PATCH", "api/me", null, 400, "body" },
+        { "PATCH", "api/me", """{"name":""}""", 400, "name" },
         { "PATCH", "api/me", """{"name":{"first":"Ada"}}""", 400, "name" },
         { "PATCH", "api/me", $$"""{"name":"{{Long}}"}""", 400, "name" },
         { "PATCH", "api/me", """{"name":"\u0000"}""", 400, "name" },
@@ -49,6 +50,10 @@ public sealed class BadInputTests(AccountsHostFixture host)
         { "PATCH", "api/me/profile", """{"avatar":"https://cdn.example.com/a\u0000.png"}""", 400, "avatar" },
         { "PATCH", "api/me/profile", $$"""{"avatar":"https://cdn.example.com/{{Long}}.png"}""", 400, "avatar" },
         { "PATCH", "api/me/profile", """{"avatar":5}""", 400, "avatar" },
+        { "PATCH", "api/me/profile", """{"avatar":"ftp://example.com/a.png"}""", 400, "avatar" },
+        { "PATCH", "api/me/profile", """{"bio":42}""", 400, "bio" },
+        { "PATCH", "api/me/profile", """{"preferences":[1,2]}""", 400, "preferences" },
+        { "PATCH", "api/me/profile", """{"preferences":{"a":{"b":{"c":{"d":{"e":{}}}}}}}""", 400, "preferences" },
         { "PATCH", "api/me/profile", """{"preferences":{"theme":"\ud800"}}""", 400, "preferences" },
         { "PATCH", "api/me/profile", """{"preferences":{"the\u0000me":"dark"}}""", 400, "preferences" },
         { "PATCH", "api/me/profile", $$"""{"preferences":{{new string('[', 100)}}{{new string(']', 100)}}}""", 400, null },
@@ -85,6 +90,7 @@ public sealed class BadInputTests(AccountsHostFixture host)
     [Theory]
     [InlineData("POST", "api/auth/register")]
     [InlineData("POST", "api/auth/login")]
+    [InlineData("PATCH", "api/me")]
     [InlineData("PATCH", "api/me/profile")]
     [InlineData("POST", "api/me/password")]
     public async Task A_body_that_is_not_json_is_415(string method, string path)
