@@ -58,17 +58,21 @@ public sealed class SessionsTests(AccountsHostFixture host)
     }
 
     [Fact]
-    public async Task Another_users_session_is_404_and_stays_alive()
+    public async Task Another_users_sessions_are_not_listed_cannot_be_ended_and_survive_logout_all()
     {
         using var user = await host.SignUpAsync();
         using var stranger = await host.SignUpAsync();
         var strangerSession = (await (await stranger.Client.GetAsync("api/auth/sessions")).ReadAsync<Page<SessionResponse>>()).Items.Single();
 
+        var listed = await (await user.Client.GetAsync("api/auth/sessions")).ReadAsync<Page<SessionResponse>>();
         using var response = await user.Client.DeleteAsync($"api/auth/sessions/{strangerSession.Id}");
         using var unknown = await user.Client.DeleteAsync($"api/auth/sessions/{Cuid.NewId()}");
+        using var loggedOut = await user.Client.PostAsync("api/auth/logout-all", null);
 
+        Assert.DoesNotContain(listed.Items, s => s.Id == strangerSession.Id);
         await response.ProblemAsync(404);
         await unknown.ProblemAsync(404);
+        Assert.Equal(HttpStatusCode.NoContent, loggedOut.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await stranger.Client.GetAsync("api/me")).StatusCode);
     }
 
