@@ -15,6 +15,7 @@ public static class FunctionsServiceCollectionExtensions
     {
         services.AddInFocus(configuration);
         services.AddSingleton<HttpEndpoint>();
+        services.AddSingleton<HtmlPageEndpoint>();
         services.AddScoped<AuthenticatedEndpoint>();
         return services;
     }

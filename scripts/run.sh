@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # THE run command: InFocus on this machine, without Azure Functions Core Tools.
 #
-#   scripts/run.sh [--port N]          (default port 7071, like func start)
+#   scripts/run.sh [--port N]          (default port 7071, like func start; invitation links follow the port)
 #
 # Starts the local services (PostgreSQL, Azurite, smtp4dev: scripts/services.sh), restores the .NET tools, builds
 # the development host and the database tool, applies the migrations, seeds the demo data, prints where everything
@@ -97,6 +97,11 @@ main() {
   section "Database"
   db_tool migrate
   db_tool seed
+
+  # On another port than the sample's, the links in invitation emails must lead there too.
+  if [[ $PORT != 7071 && -z ${Invitations__PublicBaseUrl:-} ]]; then
+    export Invitations__PublicBaseUrl="http://localhost:$PORT"
+  fi
 
   print_summary
   exec dotnet run --no-build --project tools/InFocus.DevHost -- --port "$PORT"

@@ -18,6 +18,29 @@ public sealed partial class SignInService(
 {
     public async Task<TokenPair> LoginAsync(LoginRequest request, ClientInfo client, CancellationToken cancellationToken)
     {
+        var user = await AuthenticateAsync(request, client, cancellationToken);
+        var tokens = sessionTokens.StartSession(user.Id, client);
+        await db.SaveChangesAsync(cancellationToken);
+        LogSignedIn(logger, user.Id);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Checks an email and password exactly as <see cref="LoginAsync"/> does (the same validation, brute-force throttle,
+    /// answers and hash upgrade) without starting a session; returns the account's id. For flows that need proof of
+    /// the password but no tokens, such as joining a family from an invitation link.
+    /// </summary>
+    public async Task<string> VerifyAsync(LoginRequest request, ClientInfo client, CancellationToken cancellationToken)
+    {
+        var user = await AuthenticateAsync(request, client, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        LogVerified(logger, user.Id);
+        return user.Id;
+    }
+
+    /// <summary>The account whose password this is (tracked, its hash upgraded when due; the caller saves), or 401 / 429.</summary>
+    private async Task<User> AuthenticateAsync(LoginRequest request, ClientInfo client, CancellationToken cancellationToken)
+    {
         var validation = new Validation().Email("email", request.Email);
         if (string.IsNullOrEmpty(request.Password))
         {
@@ -41,14 +64,14 @@ public sealed partial class SignInService(
             user.PasswordHash = hasher.Hash(request.Password!);
         }
 
-        var tokens = sessionTokens.StartSession(user.Id, client);
-        await db.SaveChangesAsync(cancellationToken);
-        LogSignedIn(logger, user.Id);
-        return tokens;
+        return user;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} signed in")]
     private static partial void LogSignedIn(ILogger logger, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} proved their password")]
+    private static partial void LogVerified(ILogger logger, string userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in failed from {ClientAddress}")]
     private static partial void LogFailed(ILogger logger, string clientAddress);

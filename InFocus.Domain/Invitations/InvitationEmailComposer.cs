@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Net;
+using InFocus.Domain.Common;
 using InFocus.Domain.Common.Email;
 
 namespace InFocus.Domain.Invitations;
@@ -17,7 +17,7 @@ public static class InvitationEmailComposer
     {
         var inviter = Clean(inviterName) is { Length: > 0 } name ? name : UnknownInviter;
         var family = Clean(familyName);
-        var expiry = expiresAt.UtcDateTime.ToString("dddd d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var expiry = DisplayTime.Utc(expiresAt);
         var subject = $"{inviter} invited you to {family} on InFocus";
 
         var text = $"""

@@ -38,4 +38,8 @@ public sealed record InvitationView(
     string Email,
     InvitationStatus Status,
     DateTimeOffset ExpiresAt,
-    bool AccountExists);
+    bool AccountExists)
+{
+    /// <summary>Why the link can no longer be used (what accepting it would answer with a 410); null while pending.</summary>
+    public string? UnusableReason => Status == InvitationStatus.Pending ? null : InvitationState.WhyUnusable(Status);
+}

@@ -28,13 +28,16 @@ internal static class InvitationState
     }
 
     /// <summary>The 410 for a link that can no longer be used, saying why.</summary>
-    public static GoneException Gone(InvitationStatus effectiveStatus) => new(effectiveStatus switch
+    public static GoneException Gone(InvitationStatus effectiveStatus) => new(WhyUnusable(effectiveStatus));
+
+    /// <summary>Why a link with this (effective, not pending) status can no longer be used, in words for its recipient.</summary>
+    public static string WhyUnusable(InvitationStatus effectiveStatus) => effectiveStatus switch
     {
         InvitationStatus.Accepted => "This invitation has already been accepted.",
         InvitationStatus.Declined => "This invitation was declined.",
         InvitationStatus.Revoked => "This invitation was withdrawn by the family.",
         _ => "This invitation has expired. Ask the family for a new one.",
-    });
+    };
 
     public static InvitationResponse ToResponse(FamilyInvitation i, DateTimeOffset now) => new(
         i.Id,

@@ -15,6 +15,7 @@ public static class InvitationsServiceCollectionExtensions
         services.AddScoped<InvitationEmailOutbox>();
         services.AddScoped<FamilyInvitationsService>();
         services.AddScoped<InvitationResponder>();
+        services.AddScoped<InvitationJoinService>();
         services.AddScoped<InvitationEmailDelivery>();
         services.AddScoped<InvitationExpiry>();
         return services;

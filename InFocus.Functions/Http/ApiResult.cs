@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using InFocus.Domain.Common;
 using Microsoft.AspNetCore.Http;
@@ -6,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace InFocus.Functions.Http;
 
 /// <summary>
-/// An HTTP response that writes itself: status, headers and an optional JSON body in the InFocus dialect.
-/// It needs nothing from MVC, so it behaves the same under the Functions host and the development host.
+/// An HTTP response that writes itself: status, headers and an optional body, JSON in the InFocus dialect or text
+/// (an HTML page). It needs nothing from MVC, so it behaves the same under the Functions host and the development host.
 /// </summary>
 public sealed class ApiResult(int statusCode, object? body = null, string contentType = ApiResult.Json) : IActionResult
 {
@@ -28,6 +29,11 @@ public sealed class ApiResult(int statusCode, object? body = null, string conten
         Headers[name] = value;
         return this;
     }
+
+    /// <summary>Adds <c>Retry-After</c> in whole seconds (at least 1) when there is a delay to announce.</summary>
+    public ApiResult WithRetryAfter(TimeSpan? delay) => delay is { } wait
+        ? WithHeader("Retry-After", Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture))
+        : this;
 
     public async Task ExecuteResultAsync(ActionContext context)
     {

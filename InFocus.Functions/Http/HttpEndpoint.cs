@@ -10,24 +10,31 @@ namespace InFocus.Functions.Http;
 
 /// <summary>
 /// The call path every HTTP function runs its body through: a logging scope naming the function and trace,
-/// domain errors mapped to problem responses, unexpected failures logged and hidden behind a 500, and one
+/// domain errors mapped to error responses, unexpected failures logged and hidden behind a 500, and one
 /// completion log line. It lives in the function's own code so the Functions host and the development host
-/// behave identically (no worker middleware involved).
+/// behave identically (no worker middleware involved). Failures are problem details for the JSON API; pages for
+/// browsers run the same path through <see cref="HtmlPageEndpoint"/>, which writes them as HTML.
 /// </summary>
 public sealed partial class HttpEndpoint(ILogger<HttpEndpoint> logger)
 {
-    public async Task<IActionResult> RunAsync(HttpRequest request, string function, Func<CancellationToken, Task<IActionResult>> handle)
+    public Task<IActionResult> RunAsync(HttpRequest request, string function, Func<CancellationToken, Task<IActionResult>> handle) =>
+        RunAsync(request, function, Problems.Instance, handle);
+
+    /// <summary>The same call path, with failures written by <paramref name="failures"/>.</summary>
+    public async Task<IActionResult> RunAsync(
+        HttpRequest request, string function, IFailureResponses failures, Func<CancellationToken, Task<IActionResult>> handle)
     {
         var traceId = Activity.Current?.TraceId.ToHexString() ?? request.HttpContext.TraceIdentifier;
         var cancellationToken = request.HttpContext.RequestAborted;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Function"] = function, ["TraceId"] = traceId });
         var started = Stopwatch.GetTimestamp();
-        var result = await InvokeAsync(handle, traceId, cancellationToken);
+        var result = await InvokeAsync(handle, failures, traceId, cancellationToken);
         LogCompleted(logger, function, StatusOf(result), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return result;
     }
 
-    private async Task<IActionResult> InvokeAsync(Func<CancellationToken, Task<IActionResult>> handle, string traceId, CancellationToken cancellationToken)
+    private async Task<IActionResult> InvokeAsync(
+        Func<CancellationToken, Task<IActionResult>> handle, IFailureResponses failures, string traceId, CancellationToken cancellationToken)
     {
         try
         {
@@ -35,29 +42,29 @@ public sealed partial class HttpEndpoint(ILogger<HttpEndpoint> logger)
         }
         catch (DomainException e)
         {
-            return Problems.From(e, traceId);
+            return failures.From(e, traceId);
         }
         catch (PayloadTooLargeException e)
         {
-            return Problems.Status(StatusCodes.Status413PayloadTooLarge, e.Message, traceId);
+            return failures.Status(StatusCodes.Status413PayloadTooLarge, e.Message, traceId);
         }
         catch (UnsupportedMediaTypeException e)
         {
-            return Problems.Status(StatusCodes.Status415UnsupportedMediaType, e.Message, traceId);
+            return failures.Status(StatusCodes.Status415UnsupportedMediaType, e.Message, traceId);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Problems.Status(StatusCodes.Status499ClientClosedRequest, "The client closed the request.", traceId);
+            return failures.Status(StatusCodes.Status499ClientClosedRequest, "The client closed the request.", traceId);
         }
         catch (Exception e) when (IsDatabaseUnavailable(e))
         {
             LogDatabaseUnavailable(logger, e);
-            return Problems.From(new DependencyUnavailableException("The database is temporarily unavailable.", TimeSpan.FromSeconds(5)), traceId);
+            return failures.From(new DependencyUnavailableException("The database is temporarily unavailable.", TimeSpan.FromSeconds(5)), traceId);
         }
         catch (Exception e)
         {
             LogUnexpected(logger, e);
-            return Problems.Unexpected(traceId);
+            return failures.Unexpected(traceId);
         }
     }
 

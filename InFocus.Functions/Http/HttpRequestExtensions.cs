@@ -6,15 +6,19 @@ using Microsoft.AspNetCore.Http;
 
 namespace InFocus.Functions.Http;
 
-/// <summary>Request parsing every function shares: JSON bodies, paging, bounded query values and the caller's address.</summary>
+/// <summary>Request parsing every function shares: JSON and form bodies, paging, bounded query values and the caller's address.</summary>
 public static class HttpRequestExtensions
 {
     /// <summary>The address rate limits count by when a request carries none that can be parsed.</summary>
     public const string UnknownClientAddress = "unknown";
 
     private const int Ipv6PrefixLength = 64;
+
     public static Task<T> ReadJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken, int maxBytes = RequestBody.DefaultMaxBytes)
         where T : class => RequestBody.ReadJsonAsync<T>(request, maxBytes, cancellationToken);
+
+    public static Task<FormFields> ReadFormFieldsAsync(this HttpRequest request, CancellationToken cancellationToken, int maxBytes = RequestBody.FormMaxBytes) =>
+        RequestBody.ReadFormAsync(request, maxBytes, cancellationToken);
 
     /// <summary>The <c>limit</c> and <c>cursor</c> query parameters as a validated page request.</summary>
     public static PageRequest PageRequest(this HttpRequest request) =>

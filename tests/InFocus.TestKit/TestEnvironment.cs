@@ -19,6 +19,9 @@ public static class TestEnvironment
     /// <summary>Base URL of smtp4dev's web UI and REST API.</summary>
     public static Uri Smtp4devUrl { get; } = new(Setting("INFOCUS_TEST_SMTP4DEV_URL", "http://127.0.0.1:5080"));
 
+    /// <summary>The Chromium the browser tests drive (Debian's package; Playwright downloads no browser).</summary>
+    public static string Chromium { get; } = Setting("INFOCUS_TEST_CHROMIUM", "/usr/bin/chromium");
+
     private static string Setting(string name, string fallback) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;
 }

@@ -106,6 +106,18 @@ public sealed class RegistrationTests(DomainFixture fixture) : IClassFixture<Dom
         Assert.Equal(["email", "name", "password"], error.Errors.Keys.Order());
     }
 
+    [Fact]
+    public async Task Creating_an_account_without_signing_in_stores_it_with_its_profile_and_starts_no_session()
+    {
+        var user = await fixture.WithAsync<RegistrationService, UserResponse>(s => s.CreateAccountAsync(Valid() with { Name = " Grace " }, default));
+
+        Assert.Equal("Grace", user.Name);
+        var stored = await fixture.DbAsync(db => db.Users.Include(u => u.Profile).SingleAsync(u => u.Id == user.Id));
+        Assert.NotNull(stored.Profile);
+        Assert.Equal(0, await fixture.DbAsync(db => db.Sessions.CountAsync(s => s.UserId == user.Id)));
+        await Assert.ThrowsAsync<ValidationException>(() => fixture.WithAsync<RegistrationService, UserResponse>(s => s.CreateAccountAsync(Valid() with { Password = "password" }, default)));
+    }
+
     private static RegisterRequest Valid() => new($"user-{Guid.NewGuid():N}@example.com", TestAccounts.Password, "Test User");
 
     private Task<RegistrationResponse> RegisterAsync(RegisterRequest request, ClientInfo? client = null) =>

@@ -167,6 +167,26 @@ public sealed class SignInTests(DomainFixture fixture) : IClassFixture<DomainFix
         Assert.DoesNotContain("signed in", outcomes);
     }
 
+    [Fact]
+    public async Task Verifying_a_password_starts_no_session_and_is_throttled_like_a_login()
+    {
+        var account = await fixture.RegisterAsync();
+
+        var userId = await VerifyAsync(account.Email.ToUpperInvariant(), account.Password);
+        for (var i = 0; i < LoginThrottle.AccountLimit; i++)
+        {
+            await Assert.ThrowsAsync<AuthenticationException>(() => VerifyAsync(account.Email, "not the password"));
+        }
+
+        Assert.Equal(account.UserId, userId);
+        Assert.Equal(1, await fixture.DbAsync(db => db.Sessions.CountAsync(s => s.UserId == account.UserId)));
+        await Assert.ThrowsAsync<TooManyRequestsException>(() => LoginAsync(account.Email, account.Password));
+        await Assert.ThrowsAsync<TooManyRequestsException>(() => VerifyAsync(account.Email, account.Password));
+    }
+
+    private Task<string> VerifyAsync(string email, string password) =>
+        fixture.WithAsync<SignInService, string>(s => s.VerifyAsync(new LoginRequest(email, password), TestAccounts.NewClient(), default));
+
     private async Task FailAsync(string email, int times)
     {
         for (var i = 0; i < times; i++)

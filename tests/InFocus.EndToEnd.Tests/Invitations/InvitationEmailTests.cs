@@ -1,0 +1,49 @@
+using InFocus.Domain.Common;
+using InFocus.Domain.Invitations;
+using InFocus.EndToEnd.Tests.Harness;
+using InFocus.TestKit;
+
+namespace InFocus.EndToEnd.Tests.Invitations;
+
+/// <summary>The invitation email through the real queue trigger: Azurite, the host's polling, smtp4dev.</summary>
+[Collection(InvitationsCollection.Name)]
+public sealed class InvitationEmailTests(InvitationsHostFixture host)
+{
+    [Fact]
+    public async Task The_email_names_the_inviter_family_and_expiry_and_links_to_the_page()
+    {
+        using var invited = await host.InviteNewAddressAsync(familyName: "The Lovelaces", adminName: "Ada Lovelace");
+
+        var message = Assert.Single(await host.Mail.MessagesToAsync(invited.Email));
+        var text = await host.Mail.PlainTextAsync(message.Id);
+
+        Assert.Equal("Ada Lovelace invited you to The Lovelaces on InFocus", message.Subject);
+        Assert.Contains(invited.Link.ToString(), text, StringComparison.Ordinal);
+        Assert.Contains(DisplayTime.Utc(invited.Invitation.ExpiresAt), text, StringComparison.Ordinal);
+        await Eventually.TrueAsync(
+            async () => (await invited.Admin.InvitationAsync(invited.FamilyId, invited.Invitation.Id)).EmailStatus == EmailDeliveryStatus.Sent,
+            "the admins see the email as sent");
+    }
+
+    [Fact]
+    public async Task Redelivering_the_same_queue_message_sends_no_second_email()
+    {
+        using var invited = await host.InviteNewAddressAsync();
+        await Eventually.TrueAsync(
+            async () => (await invited.Admin.InvitationAsync(invited.FamilyId, invited.Invitation.Id)).EmailStatus == EmailDeliveryStatus.Sent,
+            "the first delivery recorded the email as sent");
+        var sent = new InvitationEmailMessage(invited.Invitation.Id, invited.Token, invited.Invitation.SendCount).ToJson();
+        var queue = host.Queue();
+
+        await queue.SendMessageAsync(sent);
+        await queue.SendMessageAsync(sent);
+
+        await Eventually.TrueAsync(
+            () => host.Logs.Entries.Count(e => e.Contains($"Invitation {invited.Invitation.Id} send 1 was already sent; nothing sent again", StringComparison.Ordinal)) == 2,
+            "both copies of the message were handled");
+        Assert.Single(await host.Mail.MessagesToAsync(invited.Email));
+        Assert.False(await host.Queue("-poison").ExistsAsync());
+        var invitation = await invited.Admin.InvitationAsync(invited.FamilyId, invited.Invitation.Id);
+        Assert.Equal((EmailDeliveryStatus.Sent, 1), (invitation.EmailStatus, invitation.SendCount));
+    }
+}
