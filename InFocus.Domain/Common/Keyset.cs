@@ -47,13 +47,9 @@ public static class Keyset
         }
 
         var position = PageCursor.Decode<KeysetPosition<TKey>>(kind, cursor);
-        if (!Cuid.IsValid(position.Id) || position.Key is null || position.Key is string text && text.Contains('\0', StringComparison.Ordinal))
-        {
-            throw ValidationException.For("cursor", "is not a valid cursor for this list.");
-        }
-
-        // PostgreSQL takes timestamptz parameters in UTC only.
-        return position.Key is DateTimeOffset time ? position with { Key = (TKey)(object)time.ToUniversalTime() } : position;
+        return Cuid.IsValid(position.Id) && position.Key is not null
+            ? position
+            : throw ValidationException.For("cursor", "is not a valid cursor for this list.");
     }
 
     /// <summary>A page from up to <c>limit + 1</c> rows in keyset order; its cursor is the last row's position.</summary>

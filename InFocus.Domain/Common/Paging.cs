@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace InFocus.Domain.Common;
 
@@ -44,6 +45,19 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor)
 /// </summary>
 public static class PageCursor
 {
+    /// <summary>
+    /// Cursors come back from clients, so decoding accepts only what <see cref="Encode{T}"/> can have written and what
+    /// a query can take as a parameter: every member present, no null where the position's type forbids it, no U+0000
+    /// in a string (PostgreSQL text cannot hold it) and times in UTC (the only offset timestamptz parameters take).
+    /// Anything else would fail the page's query instead of being the client's 400.
+    /// </summary>
+    private static readonly JsonSerializerOptions DecodeOptions = new()
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        Converters = { new NulFreeStringConverter(), new UtcDateTimeOffsetConverter() },
+    };
+
     private sealed record Envelope<T>(string Kind, T Position);
 
     public static string Encode<T>(string kind, T position) =>
@@ -54,7 +68,7 @@ public static class PageCursor
     {
         try
         {
-            var envelope = JsonSerializer.Deserialize<Envelope<T>>(Base64Url.DecodeFromChars(cursor));
+            var envelope = JsonSerializer.Deserialize<Envelope<T>>(Base64Url.DecodeFromChars(cursor), DecodeOptions);
             if (envelope is not null && envelope.Kind == kind && envelope.Position is not null)
             {
                 return envelope.Position;
@@ -80,5 +94,24 @@ public static class PageCursor
 
         var items = rows.Take(limit).ToList();
         return new Page<TItem>(items, Encode(kind, position(items[^1])));
+    }
+
+    private sealed class NulFreeStringConverter : JsonConverter<string>
+    {
+        public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var value = reader.GetString()!;
+            return value.Contains('\0', StringComparison.Ordinal) ? throw new JsonException("A cursor string holds U+0000.") : value;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    private sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTimeOffset().ToUniversalTime();
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 }

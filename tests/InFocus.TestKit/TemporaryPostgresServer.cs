@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace InFocus.TestKit;
@@ -43,7 +42,7 @@ public sealed class TemporaryPostgresServer : IAsyncDisposable
             throw new InvalidOperationException($"PostgreSQL binaries not found in {bin} (install postgresql-15 or set INFOCUS_PG_BIN).");
         }
 
-        var server = new TemporaryPostgresServer(bin, Path.Combine(Path.GetTempPath(), $"infocus-pg-{Guid.NewGuid():N}"), FreePort());
+        var server = new TemporaryPostgresServer(bin, Path.Combine(Path.GetTempPath(), $"infocus-pg-{Guid.NewGuid():N}"), LoopbackPort.Free());
         await server.RunAsync("mkdir", "-p", server._dataDirectory);
         await server.RunAsync(Path.Combine(bin, "initdb"), "-D", server._dataDirectory, "-U", User, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync");
         await server.StartAsync();
@@ -112,12 +111,5 @@ public sealed class TemporaryPostgresServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await errors}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -17,6 +17,13 @@ internal static class Http
     public static Task<HttpResponseMessage> DeleteJsonAsync(this HttpClient client, string path, object body) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, path) { Content = JsonContent.Create(body, options: InFocusJson.Options) });
 
+    /// <summary>Sends <paramref name="body"/> exactly as given, for requests no typed client would make (broken JSON, odd types).</summary>
+    public static Task<HttpResponseMessage> SendRawAsync(this HttpClient client, string method, string path, string? body = null, string mediaType = "application/json") =>
+        client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = body is null ? null : new StringContent(body, Encoding.UTF8, mediaType),
+        });
+
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(InFocusJson.Options))!;
 
@@ -28,6 +35,10 @@ internal static class Http
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.Clone();
     }
+
+    /// <summary>The fields a 400 problem names, in ordinal order.</summary>
+    public static async Task<string[]> InvalidFieldsAsync(this HttpResponseMessage response) =>
+        (await response.ProblemAsync(400)).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The messages a 400 problem gives for <paramref name="field"/>.</summary>
     public static async Task<string[]> FieldErrorsAsync(this HttpResponseMessage response, string field)

@@ -53,6 +53,20 @@ public sealed class AdminApiTests(ProbeHostFixture host)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_request_forwarded_for_another_address_is_refused_with_403_and_runs_nothing()
+    {
+        var before = host.Log.CallsOf("ProbeTimer").Count;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "admin/functions/ProbeTimer") { Content = JsonContent.Create(new { input = "" }) };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        request.Headers.Add("Prefer", "wait=5");
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before, host.Log.CallsOf("ProbeTimer").Count);
+    }
+
     [Theory]
     [InlineData("127.0.0.1", true)]
     [InlineData("127.8.9.10", true)]

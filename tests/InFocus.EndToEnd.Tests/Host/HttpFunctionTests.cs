@@ -53,6 +53,16 @@ public sealed class HttpFunctionTests(ProbeHostFixture host)
     }
 
     [Fact]
+    public async Task A_framework_action_result_is_executed_as_asp_net_core_executes_it()
+    {
+        using var response = await host.Client.GetAsync("api/probe/framework/mvc");
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("""{"word":"mvc"}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_function_that_throws_answers_500_without_revealing_anything()
     {
         using var response = await host.Client.GetAsync("api/probe/throw");

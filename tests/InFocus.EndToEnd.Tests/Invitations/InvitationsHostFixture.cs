@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using InFocus.DevHost;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.TestKit;
@@ -16,7 +14,8 @@ namespace InFocus.EndToEnd.Tests.Invitations;
 /// </summary>
 public class InvitationsHostFixture : DevHostFixture
 {
-    private readonly int _port = FreeLoopbackPort();
+    // Free now; the host binds it a moment later (the same race any "port 0, then tell" scheme has).
+    private readonly int _port = LoopbackPort.Free();
 
     public CapturingLoggerProvider Logs { get; } = new();
 
@@ -46,21 +45,6 @@ public class InvitationsHostFixture : DevHostFixture
     {
         base.ConfigureServices(services);
         services.AddSingleton<ILoggerProvider>(Logs);
-    }
-
-    /// <summary>A port free now; the host binds it a moment later (the same race any "port 0, then tell" scheme has).</summary>
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
     }
 }
 

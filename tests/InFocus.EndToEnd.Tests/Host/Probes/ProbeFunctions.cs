@@ -28,6 +28,11 @@ public sealed class ProbeFunctions(ProbeLog log, HttpEndpoint api, HtmlPageEndpo
         return ApiResult.Ok(new { word, method = request.Method });
     }
 
+    [Function("ProbeFrameworkResult")]
+    public IActionResult FrameworkResult(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/framework/{word}")] HttpRequest request, string word) =>
+        new ObjectResult(new { word }) { StatusCode = StatusCodes.Status202Accepted };
+
     [Function("ProbeThrow")]
     public Task<IActionResult> ThrowAsync([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "probe/throw")] HttpRequest request) =>
         throw new InvalidOperationException("The probe failed on purpose (connection string: secret).");
