@@ -197,6 +197,27 @@ stop_process() {
   rm -f "$(pid_file "$name")"
 }
 
+# Stop and status of a service started with `launch`; <name>_pid and <name>_address describe it.
+stop_launched() {
+  local name=$1
+  if "${name}_pid" >/dev/null && stop_process "$name"; then
+    say "$name" "stopped"
+  else
+    rm -f "$(pid_file "$name")"
+    say "$name" "not running"
+  fi
+}
+
+status_launched() {
+  local name=$1 pid
+  shift
+  if pid=$("${name}_pid"); then
+    say "$name" "running (pid $pid) at $("${name}_address")"
+  else
+    say "$name" "stopped$(foreign_listener_note "$@")"
+  fi
+}
+
 # ---------------------------------------------------------------------------------------------
 # PostgreSQL: a private cluster in .local/postgres/data, run by the `postgres` OS user when root
 # ---------------------------------------------------------------------------------------------
@@ -393,23 +414,9 @@ start_azurite() {
   say azurite "started (pid $pid) at $(azurite_address)"
 }
 
-stop_azurite() {
-  if azurite_pid >/dev/null && stop_process azurite; then
-    say azurite "stopped"
-  else
-    rm -f "$(pid_file azurite)"
-    say azurite "not running"
-  fi
-}
+stop_azurite() { stop_launched azurite; }
 
-status_azurite() {
-  local pid
-  if pid=$(azurite_pid); then
-    say azurite "running (pid $pid) at $(azurite_address)"
-  else
-    say azurite "stopped$(foreign_listener_note "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT" "$AZURITE_TABLE_PORT")"
-  fi
-}
+status_azurite() { status_launched azurite "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT" "$AZURITE_TABLE_PORT"; }
 
 # ---------------------------------------------------------------------------------------------
 # smtp4dev: the dotnet tool from .config/dotnet-tools.json, database in .local/smtp4dev
@@ -451,23 +458,9 @@ start_smtp4dev() {
   say smtp4dev "started (pid $pid) at $(smtp4dev_address)"
 }
 
-stop_smtp4dev() {
-  if smtp4dev_pid >/dev/null && stop_process smtp4dev; then
-    say smtp4dev "stopped"
-  else
-    rm -f "$(pid_file smtp4dev)"
-    say smtp4dev "not running"
-  fi
-}
+stop_smtp4dev() { stop_launched smtp4dev; }
 
-status_smtp4dev() {
-  local pid
-  if pid=$(smtp4dev_pid); then
-    say smtp4dev "running (pid $pid) at $(smtp4dev_address)"
-  else
-    say smtp4dev "stopped$(foreign_listener_note "$SMTP_PORT" "$SMTP_WEB_PORT")"
-  fi
-}
+status_smtp4dev() { status_launched smtp4dev "$SMTP_PORT" "$SMTP_WEB_PORT"; }
 
 # ---------------------------------------------------------------------------------------------
 

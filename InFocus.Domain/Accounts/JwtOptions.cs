@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace InFocus.Domain.Accounts;
@@ -22,8 +23,17 @@ public sealed class JwtOptions
     public string PreviousSigningKeys { get; set; } = "";
 }
 
-internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
+/// <summary>
+/// Refuses settings that would make tokens forgeable: a missing, malformed or short key, and outside the Development
+/// environment the sample key committed in local.settings.sample.json (anyone can sign tokens with it). The
+/// environment is the host's (<c>AZURE_FUNCTIONS_ENVIRONMENT</c>, Production in Azure; the development host runs as
+/// Development); without a host environment it is not Development.
+/// </summary>
+internal sealed class JwtOptionsValidator(IHostEnvironment? environment) : IValidateOptions<JwtOptions>
 {
+    /// <summary>The development key of local.settings.sample.json, decoded (a test keeps the two in step).</summary>
+    internal static readonly byte[] SampleKey = Convert.FromBase64String("bG9jYWwtZGV2ZWxvcG1lbnQtb25seS1zaWduaW5nLWtleS1kby1ub3QtdXNlLWluLXByb2R1Y3Rpb24=");
+
     private const string KeyAdvice = "a base64-encoded key of at least 32 bytes (256 bits), for example from `openssl rand -base64 32`";
 
     public ValidateOptionsResult Validate(string? name, JwtOptions options)
@@ -44,20 +54,34 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
         {
             failures.Add($"Jwt:SigningKey (app setting Jwt__SigningKey, a Key Vault reference in Azure) is missing; set it to {KeyAdvice}.");
         }
-        else if (JwtKeys.Decode(options.SigningKey) is null)
+        else if (JwtKeys.Decode(options.SigningKey) is not { } key)
         {
             failures.Add($"Jwt:SigningKey (app setting Jwt__SigningKey) is not {KeyAdvice}.");
+        }
+        else if (IsPublicOutsideDevelopment(key))
+        {
+            failures.Add($"Jwt:SigningKey (app setting Jwt__SigningKey) is the public development key of local.settings.sample.json, "
+                + $"which only the Development environment may use (this is {EnvironmentName}); set it to {KeyAdvice}.");
         }
 
         var previous = JwtKeys.Split(options.PreviousSigningKeys);
         for (var i = 0; i < previous.Count; i++)
         {
-            if (JwtKeys.Decode(previous[i]) is null)
+            if (JwtKeys.Decode(previous[i]) is not { } previousKey)
             {
                 failures.Add($"Jwt:PreviousSigningKeys (app setting Jwt__PreviousSigningKeys) entry {i + 1} is not {KeyAdvice}.");
+            }
+            else if (IsPublicOutsideDevelopment(previousKey))
+            {
+                failures.Add($"Jwt:PreviousSigningKeys (app setting Jwt__PreviousSigningKeys) entry {i + 1} is the public development key, "
+                    + $"which only the Development environment may use (this is {EnvironmentName}).");
             }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private string EnvironmentName => environment?.EnvironmentName ?? "no host environment";
+
+    private bool IsPublicOutsideDevelopment(byte[] key) => environment?.IsDevelopment() != true && key.AsSpan().SequenceEqual(SampleKey);
 }

@@ -49,6 +49,10 @@ public sealed class ProfileService(InFocusDbContext db)
         {
             validation.Add("preferences", "must be a JSON object (a merge patch) or null.");
         }
+        else if (request.Preferences.IsSet && !JsonMergePatch.HasStorableText(request.Preferences.Value))
+        {
+            validation.Add("preferences", "must not contain NUL characters or unpaired surrogates.");
+        }
 
         validation.ThrowIfInvalid();
 
@@ -102,11 +106,6 @@ public sealed class ProfileService(InFocusDbContext db)
         if (Encoding.UTF8.GetByteCount(json) > FieldLimits.PreferencesJsonBytes)
         {
             validation.Add("preferences", $"must be at most {FieldLimits.PreferencesJsonBytes} bytes of JSON once merged.");
-        }
-
-        if (JsonMergePatch.ContainsNul(merged))
-        {
-            validation.Add("preferences", "must not contain NUL characters.");
         }
 
         validation.ThrowIfInvalid();

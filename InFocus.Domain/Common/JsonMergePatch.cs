@@ -46,13 +46,27 @@ public static class JsonMergePatch
     };
 
     /// <summary>
-    /// True when a key or string value holds U+0000, which PostgreSQL's jsonb (and text) cannot store.
+    /// True when every key and string value of <paramref name="element"/> can be stored in PostgreSQL (jsonb, text):
+    /// no U+0000 and no unpaired surrogate. JSON escapes (<c>\u0000</c>, <c>\ud800</c>) can express both.
     /// </summary>
-    public static bool ContainsNul(JsonNode? node) => node switch
+    public static bool HasStorableText(JsonElement element) => element.ValueKind switch
     {
-        JsonObject o => o.Any(p => p.Key.Contains('\0', StringComparison.Ordinal) || ContainsNul(p.Value)),
-        JsonArray a => a.Any(ContainsNul),
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Contains('\0', StringComparison.Ordinal),
-        _ => false,
+        JsonValueKind.Object => element.EnumerateObject().All(p => IsStorable(() => p.Name) && HasStorableText(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().All(HasStorableText),
+        JsonValueKind.String => IsStorable(element.GetString),
+        _ => true,
     };
+
+    private static bool IsStorable(Func<string?> read)
+    {
+        try
+        {
+            return read()?.Contains('\0', StringComparison.Ordinal) != true;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to decode an unpaired surrogate.
+            return false;
+        }
+    }
 }

@@ -70,7 +70,8 @@ public sealed class Validation
             return this;
         }
 
-        if (value.Length > FieldLimits.Url)
+        // Uri accepts (and escapes) U+0000, but the value is stored as given.
+        if (value.Length > FieldLimits.Url || value.Contains('\0', StringComparison.Ordinal))
         {
             return MaxLength(field, value, FieldLimits.Url);
         }

@@ -109,5 +109,7 @@ public static class DevHostApplication
         logging.AddConfiguration(configuration.GetSection(ConfigurationPath.Combine(HostJson.Section, "logging")));
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // Start-up failures are reported by DevHostProgram in one readable line, not as a logged stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
     }
 }

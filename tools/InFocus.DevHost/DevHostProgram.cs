@@ -2,6 +2,7 @@ using System.Globalization;
 using InFocus.DevHost.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace InFocus.DevHost;
 
@@ -55,6 +56,12 @@ internal static class DevHostProgram
             catch (IOException e)
             {
                 await Console.Error.WriteLineAsync($"Cannot listen on {urls}: {e.Message} Is another host running? Choose another port with --port.");
+                return 1;
+            }
+            catch (OptionsValidationException e)
+            {
+                // A setting the app validates at start-up (as under Azure Functions) is missing or wrong: the message names it.
+                await Console.Error.WriteLineAsync($"InFocus cannot start: {string.Join(" ", e.Failures)}");
                 return 1;
             }
 

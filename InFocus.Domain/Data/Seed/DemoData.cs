@@ -7,8 +7,9 @@ namespace InFocus.Domain.Data.Seed;
 
 /// <summary>
 /// The development data set the design document lists: three demo users, three TMDB titles with their metadata and
-/// streaming providers (as TMDB reported them when this was written), watchlists in every status, a family with a
-/// pending invitation, recommendations, sessions and refresh tokens. Fixed ids make seeding idempotent.
+/// streaming providers (what importing them from the TMDB records in tests/InFocus.TestKit/Tmdb/Fixtures stores, as a
+/// test checks), watchlists in every status, a family with a pending invitation, recommendations, sessions and refresh
+/// tokens. Fixed ids make seeding idempotent.
 /// </summary>
 public static class DemoData
 {
@@ -31,9 +32,38 @@ public static class DemoData
             ["Drama"], ["David Fincher"],
             "https://www.themoviedb.org/movie/550-fight-club/watch",
             [
-                new(9, "Amazon Prime Video", StreamingOfferType.Subscription, "/pvske1MyAoymrs5bguRfVqYiM9a.jpg", ["US", "GB"]),
-                new(2, "Apple TV", StreamingOfferType.Rent, "/SPnB1qiCkYfirS2it3hZORwGVn.jpg", ["US", "GB", "CA"]),
-                new(2, "Apple TV", StreamingOfferType.Buy, "/SPnB1qiCkYfirS2it3hZORwGVn.jpg", ["US", "GB", "CA"]),
+                new(305, "Crave Starz", StreamingOfferType.Subscription, "/csPQMbeJWY7bjwWruZjtc27xf2l.jpg", ["CA"]),
+                new(337, "Disney Plus", StreamingOfferType.Subscription, "/7YPdUs60C9qQQQfOFCgxpnF07D9.jpg", ["DE", "GB"]),
+                new(178, "MagentaTV", StreamingOfferType.Subscription, "/lrEigPPAhggq02q53uM8vdWAIUX.jpg", ["DE"]),
+                new(11, "MUBI", StreamingOfferType.Subscription, "/fj9Y8iIMFUC6952HwxbGixTQPb7.jpg", ["GB"]),
+                new(201, "MUBI Amazon Channel", StreamingOfferType.Subscription, "/a4IDLKjvP5gvq7tNlg2Xw5YyEkI.jpg", ["GB"]),
+                new(8, "Netflix", StreamingOfferType.Subscription, "/pbpMk2JmcoNnQwx5JGpXngfoWtp.jpg", ["DE", "GB"]),
+                new(1796, "Netflix basic with Ads", StreamingOfferType.Subscription, "/kICQccvOh8AIBMHGkBXJ047xeHN.jpg", ["DE", "GB"]),
+                new(387, "Peacock Premium", StreamingOfferType.Subscription, "/drPlq5beqXtBaP7MNs8W616YRhm.jpg", ["US"]),
+                new(1794, "Starz Amazon Channel", StreamingOfferType.Subscription, "/esiLBRzDUwodjfN8gA4qj7l3ZF7.jpg", ["CA"]),
+                new(10, "Amazon Video", StreamingOfferType.Rent, "/seGSXajazLMCKGB5hnRCidtjay1.jpg", ["CA", "DE", "GB", "US"]),
+                new(2, "Apple TV", StreamingOfferType.Rent, "/9ghgSC0MA082EL6HLCW3GalykFD.jpg", ["DE", "GB", "US"]),
+                new(140, "Cineplex", StreamingOfferType.Rent, "/d1mUAhpJpxy0YMjwVOZ4lxAAbeT.jpg", ["CA"]),
+                new(358, "DIRECTV", StreamingOfferType.Rent, "/vg3nIjHVhLXnMKjQkNhQaSlsPub.jpg", ["US"]),
+                new(3, "Google Play Movies", StreamingOfferType.Rent, "/8z7rC8uIDaTM91X0ZfkRf04ydj2.jpg", ["CA", "DE", "GB", "US"]),
+                new(20, "maxdome Store", StreamingOfferType.Rent, "/9lFSDdj10l7QAXyTZPDWuwkKJT3.jpg", ["DE"]),
+                new(68, "Microsoft Store", StreamingOfferType.Rent, "/5vfrJQgNe9UnHVgVNAwZTy0Jo9o.jpg", ["CA", "GB", "US"]),
+                new(35, "Rakuten TV", StreamingOfferType.Rent, "/bZvc9dXrXNly7cA0V4D9pR8yJwm.jpg", ["DE", "GB"]),
+                new(130, "Sky Store", StreamingOfferType.Rent, "/6AKbY2ayaEuH4zKg2prqoVQ9iaY.jpg", ["DE"]),
+                new(7, "Vudu", StreamingOfferType.Rent, "/nVzxU8EPk0aXqQkBZniVA2kat1I.jpg", ["US"]),
+                new(192, "YouTube", StreamingOfferType.Rent, "/pTnn5JwWr4p3pG8H6VrpiQo7Vs0.jpg", ["CA", "DE", "GB", "US"]),
+                new(10, "Amazon Video", StreamingOfferType.Buy, "/seGSXajazLMCKGB5hnRCidtjay1.jpg", ["CA", "DE", "GB", "US"]),
+                new(352, "AMC on Demand", StreamingOfferType.Buy, "/1g3ULbVMEW8OVKOJymLvfboCrMv.jpg", ["US"]),
+                new(2, "Apple TV", StreamingOfferType.Buy, "/9ghgSC0MA082EL6HLCW3GalykFD.jpg", ["CA", "DE", "GB", "US"]),
+                new(140, "Cineplex", StreamingOfferType.Buy, "/d1mUAhpJpxy0YMjwVOZ4lxAAbeT.jpg", ["CA"]),
+                new(358, "DIRECTV", StreamingOfferType.Buy, "/vg3nIjHVhLXnMKjQkNhQaSlsPub.jpg", ["US"]),
+                new(3, "Google Play Movies", StreamingOfferType.Buy, "/8z7rC8uIDaTM91X0ZfkRf04ydj2.jpg", ["CA", "DE", "GB", "US"]),
+                new(20, "maxdome Store", StreamingOfferType.Buy, "/9lFSDdj10l7QAXyTZPDWuwkKJT3.jpg", ["DE"]),
+                new(68, "Microsoft Store", StreamingOfferType.Buy, "/5vfrJQgNe9UnHVgVNAwZTy0Jo9o.jpg", ["CA", "DE", "GB", "US"]),
+                new(35, "Rakuten TV", StreamingOfferType.Buy, "/bZvc9dXrXNly7cA0V4D9pR8yJwm.jpg", ["DE", "GB"]),
+                new(130, "Sky Store", StreamingOfferType.Buy, "/6AKbY2ayaEuH4zKg2prqoVQ9iaY.jpg", ["DE", "GB"]),
+                new(7, "Vudu", StreamingOfferType.Buy, "/nVzxU8EPk0aXqQkBZniVA2kat1I.jpg", ["US"]),
+                new(192, "YouTube", StreamingOfferType.Buy, "/pTnn5JwWr4p3pG8H6VrpiQo7Vs0.jpg", ["CA", "DE", "GB", "US"]),
             ]),
         new(
             "cseedmedia000000000000002", 278, MediaType.Movie, "The Shawshank Redemption",
@@ -42,9 +72,17 @@ public static class DemoData
             ["Drama", "Crime"], ["Frank Darabont"],
             "https://www.themoviedb.org/movie/278-the-shawshank-redemption/watch",
             [
-                new(1899, "Max", StreamingOfferType.Subscription, "/fksCUZ9QDWZMUwL2LgMtLckROUN.jpg", ["US"]),
-                new(10, "Amazon Video", StreamingOfferType.Rent, "/seGSXajazLMCKGB5hnRCidtjay1.jpg", ["US", "GB"]),
-                new(3, "Google Play Movies", StreamingOfferType.Buy, "/8z7rC8uIDaTM91X0ZfkRf04ydj2.jpg", ["US", "GB", "CA"]),
+                new(10, "Amazon Video", StreamingOfferType.Rent, "/seGSXajazLMCKGB5hnRCidtjay1.jpg", ["GB", "US"]),
+                new(2, "Apple TV", StreamingOfferType.Rent, "/9ghgSC0MA082EL6HLCW3GalykFD.jpg", ["GB", "US"]),
+                new(3, "Google Play Movies", StreamingOfferType.Rent, "/8z7rC8uIDaTM91X0ZfkRf04ydj2.jpg", ["GB", "US"]),
+                new(7, "Vudu", StreamingOfferType.Rent, "/nVzxU8EPk0aXqQkBZniVA2kat1I.jpg", ["US"]),
+                new(192, "YouTube", StreamingOfferType.Rent, "/pTnn5JwWr4p3pG8H6VrpiQo7Vs0.jpg", ["US"]),
+                new(10, "Amazon Video", StreamingOfferType.Buy, "/seGSXajazLMCKGB5hnRCidtjay1.jpg", ["GB", "US"]),
+                new(2, "Apple TV", StreamingOfferType.Buy, "/9ghgSC0MA082EL6HLCW3GalykFD.jpg", ["GB", "US"]),
+                new(3, "Google Play Movies", StreamingOfferType.Buy, "/8z7rC8uIDaTM91X0ZfkRf04ydj2.jpg", ["GB", "US"]),
+                new(130, "Sky Store", StreamingOfferType.Buy, "/6AKbY2ayaEuH4zKg2prqoVQ9iaY.jpg", ["GB"]),
+                new(7, "Vudu", StreamingOfferType.Buy, "/nVzxU8EPk0aXqQkBZniVA2kat1I.jpg", ["US"]),
+                new(192, "YouTube", StreamingOfferType.Buy, "/pTnn5JwWr4p3pG8H6VrpiQo7Vs0.jpg", ["US"]),
             ]),
         new(
             "cseedmedia000000000000003", 1396, MediaType.Tv, "Breaking Bad",
@@ -53,9 +91,11 @@ public static class DemoData
             ["Drama", "Crime"], ["Vince Gilligan"],
             "https://www.themoviedb.org/tv/1396-breaking-bad/watch",
             [
-                new(8, "Netflix", StreamingOfferType.Subscription, "/pbpMk2JmcoNnQwx5JGpXngfoWtp.jpg", ["US", "GB", "CA"]),
-                new(526, "AMC+", StreamingOfferType.Subscription, "/ovmu6uot1XVvsemM2dDySXLiX57.jpg", ["US"]),
-                new(10, "Amazon Video", StreamingOfferType.Buy, "/seGSXajazLMCKGB5hnRCidtjay1.jpg", ["US", "GB"]),
+                new(8, "Netflix", StreamingOfferType.Subscription, "/pbpMk2JmcoNnQwx5JGpXngfoWtp.jpg", ["GB", "US"]),
+                new(10, "Amazon Video", StreamingOfferType.Buy, "/seGSXajazLMCKGB5hnRCidtjay1.jpg", ["GB", "US"]),
+                new(2, "Apple TV", StreamingOfferType.Buy, "/9ghgSC0MA082EL6HLCW3GalykFD.jpg", ["GB", "US"]),
+                new(3, "Google Play Movies", StreamingOfferType.Buy, "/8z7rC8uIDaTM91X0ZfkRf04ydj2.jpg", ["GB", "US"]),
+                new(7, "Vudu", StreamingOfferType.Buy, "/nVzxU8EPk0aXqQkBZniVA2kat1I.jpg", ["US"]),
             ]),
     ];
 

@@ -39,7 +39,7 @@ public sealed class DevelopmentSeeder(
         await AddMissingAsync(db.Users, DemoData.Users, u => u.Id, ToUser, cancellationToken);
         await AddMissingAsync(db.Profiles, DemoData.Users, ProfileId, ToProfile, cancellationToken);
         await AddMissingAsync(db.MediaItems, DemoData.Titles, t => t.Id, ToMediaItem, cancellationToken);
-        await AddMissingAsync(db.StreamingProviders, DemoData.Titles.SelectMany(ProviderRows), p => p.Id, ToProvider, cancellationToken);
+        await AddMissingProvidersAsync(cancellationToken);
         await AddMissingAsync(db.WatchlistEntries, DemoData.Watchlist, e => e.Id, ToWatchlistEntry, cancellationToken);
         await AddMissingAsync(db.Families, [DemoData.Family], f => f.Id, ToFamily, cancellationToken);
         await AddMissingAsync(db.FamilyMemberships, DemoData.Family.Members, m => m.Id, ToMembership, cancellationToken);
@@ -106,6 +106,26 @@ public sealed class DevelopmentSeeder(
         Bio = user.Bio,
         Preferences = user.Preferences,
     };
+
+    /// <summary>
+    /// Adds the demo titles' missing provider offers. An offer is one per title, provider and offer type (a unique
+    /// key), so one stored under another id (by the refresh job, or by an older seed whose offers differed) counts
+    /// as present and is left as it is.
+    /// </summary>
+    private async Task AddMissingProvidersAsync(CancellationToken cancellationToken)
+    {
+        var titleIds = DemoData.Titles.Select(t => t.Id).ToList();
+        var existing = await db.StreamingProviders
+            .Where(p => titleIds.Contains(p.MediaItemId))
+            .Select(p => new { p.Id, p.MediaItemId, p.TmdbProviderId, p.OfferType })
+            .ToListAsync(cancellationToken);
+        var ids = existing.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var offers = existing.Select(p => (p.MediaItemId, p.TmdbProviderId, p.OfferType)).ToHashSet();
+        db.StreamingProviders.AddRange(DemoData.Titles
+            .SelectMany(ProviderRows)
+            .Where(row => !ids.Contains(row.Id) && !offers.Contains((row.Title.Id, row.Provider.TmdbProviderId, row.Provider.OfferType)))
+            .Select(ToProvider));
+    }
 
     private MediaItem ToMediaItem(DemoTitle title) => new()
     {

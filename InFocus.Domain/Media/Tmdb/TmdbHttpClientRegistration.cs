@@ -13,7 +13,8 @@ namespace InFocus.Domain.Media.Tmdb;
 /// Registers <see cref="TmdbClient"/> on an <see cref="IHttpClientFactory"/> client whose resilience pipeline is,
 /// outermost first: total timeout → retry (exponential backoff with jitter on 5xx, 408, 429, network errors and
 /// attempt timeouts, honoring Retry-After up to <see cref="TmdbOptions.MaxRetryAfter"/>) → circuit breaker →
-/// the shared rate limiter (so retries spend tokens too, and an open circuit spends none) → attempt timeout.
+/// the shared rate limiter (so retries spend tokens too, and an open circuit spends none) → attempt timeout, which
+/// covers reading the whole body (<see cref="TmdbResponseBuffering"/>).
 /// </summary>
 internal static class TmdbHttpClientRegistration
 {
@@ -39,13 +40,13 @@ internal static class TmdbHttpClientRegistration
             .ValidateOnStart();
 
         services.TryAddSingleton<TmdbRateLimiter>();
-        services.AddHttpClient<TmdbClient>((provider, client) =>
+        var client = services.AddHttpClient<TmdbClient>((provider, http) =>
             {
-                client.BaseAddress = provider.GetRequiredService<IOptions<TmdbOptions>>().Value.BaseUrl;
+                http.BaseAddress = provider.GetRequiredService<IOptions<TmdbOptions>>().Value.BaseUrl;
                 // The pipeline's total timeout bounds every call; HttpClient's own timeout would only cut it short.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("InFocus", "1.0"));
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("InFocus", "1.0"));
             })
             // IHttpClientFactory's request logging puts raw header values (our bearer token) in its trace-level
             // structured state; TmdbClient logs what matters (path, status, TMDB's error) itself.
@@ -54,8 +55,11 @@ internal static class TmdbHttpClientRegistration
             {
                 AutomaticDecompression = DecompressionMethods.All,
                 MaxConnectionsPerServer = MaxConnections,
-            })
-            .AddResilienceHandler(PipelineName, ConfigurePipeline);
+            });
+        client.AddResilienceHandler(PipelineName, ConfigurePipeline);
+
+        // Handlers added later run inside earlier ones: the body is read within the attempt timeout.
+        client.AddHttpMessageHandler(() => new TmdbResponseBuffering());
         return services;
     }
 

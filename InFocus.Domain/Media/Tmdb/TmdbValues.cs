@@ -5,13 +5,14 @@ namespace InFocus.Domain.Media.Tmdb;
 
 /// <summary>
 /// Cleans values that come from TMDB before they are stored: blank means absent, text is cut to its column's
-/// limit, image paths and links that would not fit are dropped rather than stored broken.
+/// limit and loses U+0000 (which PostgreSQL cannot store), image paths and links that would not fit are dropped
+/// rather than stored broken.
 /// </summary>
 internal static class TmdbValues
 {
     public static string? Text(string? value, int maxLength)
     {
-        var trimmed = value?.Trim();
+        var trimmed = value?.Replace("\0", "", StringComparison.Ordinal).Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
             return null;
@@ -29,7 +30,9 @@ internal static class TmdbValues
 
     /// <summary>An image path as TMDB gives it (<c>/abc.jpg</c>), or null when missing or malformed.</summary>
     public static string? ImagePath(string? value) =>
-        value is { Length: > 1 and <= FieldLimits.ImagePath } && value[0] == '/' && !value.Any(char.IsWhiteSpace) ? value : null;
+        value is { Length: > 1 and <= FieldLimits.ImagePath } && value[0] == '/' && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+            ? value
+            : null;
 
     /// <summary>TMDB dates are <c>yyyy-MM-dd</c>, or <c>""</c> when unknown.</summary>
     public static DateOnly? Date(string? value) =>

@@ -1,6 +1,8 @@
 using InFocus.Domain.Accounts;
 using InFocus.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 
 namespace InFocus.Domain.Tests.Accounts;
@@ -43,13 +45,49 @@ public sealed class AccountOptionsTests
     }
 
     [Fact]
-    public void The_sample_settings_start() => Assert.Null(StartUpFailure());
+    public void The_sample_settings_start_in_development() => Assert.Null(StartUpFailure());
 
-    /// <summary>Runs the start-up validation a host runs, with the sample settings plus <paramref name="overrides"/>.</summary>
-    private static string? StartUpFailure(params (string Key, string Value)[] overrides)
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData(null)]
+    public void The_public_sample_key_stops_start_up_outside_development(string? environment) =>
+        Assert.Contains(
+            "Jwt:SigningKey (app setting Jwt__SigningKey) is the public development key of local.settings.sample.json",
+            StartUpFailure(environment),
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void The_public_sample_key_is_not_accepted_as_a_previous_key_outside_development() =>
+        Assert.Contains(
+            "Jwt:PreviousSigningKeys (app setting Jwt__PreviousSigningKeys) entry 1 is the public development key",
+            StartUpFailure("Production", ("Jwt__SigningKey", RealKey), ("Jwt__PreviousSigningKeys", TestSettings.Sample["Jwt__SigningKey"])),
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void A_key_of_its_own_starts_in_production() => Assert.Null(StartUpFailure("Production", ("Jwt__SigningKey", RealKey)));
+
+    [Fact]
+    public void The_refused_sample_key_is_the_one_in_the_sample_settings() =>
+        Assert.Equal(JwtOptionsValidator.SampleKey, Convert.FromBase64String(TestSettings.Sample["Jwt__SigningKey"]));
+
+    private static string RealKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    private static string? StartUpFailure(params (string Key, string Value)[] overrides) => StartUpFailure(Environments.Development, overrides);
+
+    /// <summary>
+    /// Runs the start-up validation a host runs in <paramref name="environment"/> (none when null), with the sample
+    /// settings plus <paramref name="overrides"/>.
+    /// </summary>
+    private static string? StartUpFailure(string? environment, params (string Key, string Value)[] overrides)
     {
         var settings = overrides.ToDictionary(o => o.Key, o => (string?)o.Value);
         var services = new ServiceCollection().AddLogging().AddInFocus(TestSettings.Build(settings));
+        if (environment is not null)
+        {
+            services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment });
+        }
+
         using var provider = services.BuildServiceProvider();
         try
         {

@@ -97,7 +97,10 @@ public sealed class ProfileServiceTests(DomainFixture fixture) : IClassFixture<D
         { """{"preferences":"dark"}""", "preferences", "must be a JSON object (a merge patch) or null." },
         { """{"preferences":{"a":{"b":{"c":{"d":{"e":{}}}}}}}""", "preferences", "must not nest objects or arrays more than 5 levels deep." },
         { $$$"""{"preferences":{"big":"{{{new string('x', FieldLimits.PreferencesJsonBytes)}}}"}}""", "preferences", "must be at most 16384 bytes of JSON once merged." },
-        { """{"preferences":{"a":"\u0000"}}""", "preferences", "must not contain NUL characters." },
+        { """{"preferences":{"a":"\u0000"}}""", "preferences", "must not contain NUL characters or unpaired surrogates." },
+        { """{"preferences":{"a":{"b":["\ud800"]}}}""", "preferences", "must not contain NUL characters or unpaired surrogates." },
+        { """{"preferences":{"\udc00":1}}""", "preferences", "must not contain NUL characters or unpaired surrogates." },
+        { """{"avatar":"https://cdn.example.com/a\u0000.png"}""", "avatar", "must not contain NUL characters." },
     };
 
     [Theory]

@@ -134,6 +134,36 @@ public sealed class SessionServiceTests(DomainFixture fixture) : IClassFixture<D
         Assert.Equal(stranger.User, await ValidateAsync(stranger.Tokens.AccessToken));
     }
 
+    [Fact]
+    public async Task Logout_all_and_a_password_change_take_the_same_statements_for_one_session_or_many()
+    {
+        var few = await CountStatementsAsync(otherSessions: 1);
+        var many = await CountStatementsAsync(otherSessions: 8);
+
+        Assert.Equal(few, many);
+    }
+
+    /// <summary>Statements of logout-all and of a password change for an account with that many other sessions.</summary>
+    private async Task<(int LogoutAll, int PasswordChange)> CountStatementsAsync(int otherSessions)
+    {
+        var accounts = new[] { await fixture.RegisterAsync(), await fixture.RegisterAsync() };
+        foreach (var account in accounts)
+        {
+            for (var i = 0; i < otherSessions; i++)
+            {
+                await SignInAsync(account, $"Device/{i}");
+            }
+        }
+
+        fixture.Statements.Reset();
+        await fixture.WithAsync<SessionService>(s => s.LogoutAllAsync(accounts[0].User, default));
+        var logoutAll = fixture.Statements.Count;
+        fixture.Statements.Reset();
+        await fixture.WithAsync<PasswordChangeService>(s => s.ChangeAsync(
+            accounts[1].User, new ChangePasswordRequest(accounts[1].Password, "a completely new passphrase"), TestAccounts.NewClient(), default));
+        return (logoutAll, fixture.Statements.Count);
+    }
+
     private async Task<CurrentUser> SignInAsync(TestAccount account, string userAgent)
     {
         var tokens = await fixture.WithAsync<SignInService, TokenPair>(s =>

@@ -40,10 +40,16 @@ public sealed class JsonMergePatchTests
     public void Depth_counts_nested_containers(string json, int depth) => Assert.Equal(depth, JsonMergePatch.Depth(JsonNode.Parse(json)));
 
     [Theory]
-    [InlineData("""{"a":"x\u0000y"}""", true)]
-    [InlineData("""{"a\u0000":1}""", true)]
-    [InlineData("""{"a":["ok",{"b":"\u0000"}]}""", true)]
-    [InlineData("""{"a":"fine","b":[1,null]}""", false)]
-    public void Nul_characters_are_found_in_keys_and_values(string json, bool expected) =>
-        Assert.Equal(expected, JsonMergePatch.ContainsNul(JsonNode.Parse(json)));
+    [InlineData("""{"a":"x\u0000y"}""", false)]
+    [InlineData("""{"a\u0000":1}""", false)]
+    [InlineData("""{"a":["ok",{"b":"\u0000"}]}""", false)]
+    [InlineData("""{"a":"\ud800"}""", false)]
+    [InlineData("""{"a":["\udc00x"]}""", false)]
+    [InlineData("""{"\ud83c":1}""", false)]
+    [InlineData("""{"a":"fine \ud83c\udfac","b":[1,null]}""", true)]
+    public void Text_PostgreSQL_cannot_store_is_found_in_keys_and_values(string json, bool storable)
+    {
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(storable, JsonMergePatch.HasStorableText(document.RootElement));
+    }
 }

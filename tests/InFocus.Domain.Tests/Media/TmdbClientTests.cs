@@ -145,6 +145,7 @@ public sealed class TmdbClientTests
             () => harness.Client.SearchAsync(MediaSearchType.All, "fight club", 1, CancellationToken.None));
 
         Assert.Contains("not configured", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.RetryAfter);
         Assert.Empty(tmdb.Requests);
     }
 
@@ -157,9 +158,10 @@ public sealed class TmdbClientTests
             ["Tmdb__ReadAccessToken"] = "revoked-token",
         });
 
-        await Assert.ThrowsAsync<DependencyUnavailableException>(
+        var unavailable = await Assert.ThrowsAsync<DependencyUnavailableException>(
             () => harness.Client.GetDetailsAsync(MediaType.Movie, TmdbFixtures.FightClub, CancellationToken.None));
 
+        Assert.Null(unavailable.RetryAfter);
         Assert.Single(tmdb.Requests);
         var error = Assert.Single(harness.Logs.GetSnapshot(), r => r.Level == Microsoft.Extensions.Logging.LogLevel.Error);
         Assert.Contains("rejected", error.Message, StringComparison.Ordinal);

@@ -91,8 +91,10 @@ public sealed class TmdbResilienceTests
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
     }
 
-    [Fact]
-    public async Task A_hanging_TMDB_is_given_up_on_within_the_total_timeout()
+    [Theory]
+    [InlineData("before answering")]
+    [InlineData("in the middle of its answer")]
+    public async Task A_hanging_TMDB_is_given_up_on_within_the_total_timeout(string when)
     {
         await using var tmdb = await FakeTmdbServer.StartAsync();
         await using var harness = TmdbClientHarness.Create(tmdb, new Dictionary<string, string?>
@@ -101,7 +103,8 @@ public sealed class TmdbResilienceTests
             ["Tmdb__TotalTimeout"] = "00:00:01",
             ["Tmdb__MaxRetries"] = "5",
         });
-        tmdb.StartOutage(FakeTmdbReply.Slow(TimeSpan.FromSeconds(30)));
+        var hang = TimeSpan.FromSeconds(30);
+        tmdb.StartOutage(when == "before answering" ? FakeTmdbReply.Slow(hang) : FakeTmdbReply.StalledBody(hang));
         var started = Stopwatch.StartNew();
 
         await Assert.ThrowsAsync<DependencyUnavailableException>(

@@ -13,9 +13,10 @@ public sealed class PasswordAndDeletionTests(AccountsHostFixture host)
     private const string NewPassword = "a completely new passphrase";
 
     [Fact]
-    public async Task Changing_the_password_ends_the_other_sessions_and_keeps_this_one()
+    public async Task Changing_the_password_ends_the_other_sessions_and_keeps_this_one_and_other_users_signed_in()
     {
         using var user = await host.SignUpAsync();
+        using var stranger = await host.SignUpAsync();
         using var other = host.CreateUserClient();
         var otherTokens = await (await other.PostJsonAsync("api/auth/login", new { email = user.Email, password = user.Password })).ReadAsync<TokenPair>();
         using var otherAuthorized = host.CreateUserClient(otherTokens.AccessToken);
@@ -27,6 +28,7 @@ public sealed class PasswordAndDeletionTests(AccountsHostFixture host)
         Assert.Equal(HttpStatusCode.Unauthorized, (await otherAuthorized.GetAsync("api/me")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.PostJsonAsync("api/auth/login", new { email = user.Email, password = user.Password })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await other.PostJsonAsync("api/auth/login", new { email = user.Email, password = NewPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await stranger.Client.GetAsync("api/me")).StatusCode);
     }
 
     [Theory]
@@ -43,9 +45,10 @@ public sealed class PasswordAndDeletionTests(AccountsHostFixture host)
     }
 
     [Fact]
-    public async Task Deleting_the_account_removes_its_rows_and_its_tokens_stop_working()
+    public async Task Deleting_the_account_removes_its_rows_and_its_tokens_stop_working_and_other_users_stay()
     {
         using var user = await host.SignUpAsync();
+        using var stranger = await host.SignUpAsync();
         await user.Client.PatchJsonAsync("api/me/profile", """{"bio":"soon gone"}""");
 
         using var wrong = await user.Client.DeleteJsonAsync("api/me", new { password = "not my password" });
@@ -62,5 +65,6 @@ public sealed class PasswordAndDeletionTests(AccountsHostFixture host)
         Assert.False(await db.Profiles.AnyAsync(p => p.UserId == user.Id));
         Assert.False(await db.Sessions.AnyAsync(s => s.UserId == user.Id));
         Assert.False(await db.RefreshTokens.AnyAsync(t => t.UserId == user.Id));
+        Assert.Equal(HttpStatusCode.OK, (await stranger.Client.GetAsync("api/me")).StatusCode);
     }
 }

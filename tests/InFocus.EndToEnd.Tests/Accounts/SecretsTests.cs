@@ -7,13 +7,14 @@ namespace InFocus.EndToEnd.Tests.Accounts;
 
 /// <summary>
 /// No password, raw refresh token or token hash ever appears in a log entry (every level, SQL included) or in a
-/// response body — except each refresh token in the one response that issued it.
+/// response body — except each refresh token in the one response that issued it; no access token and no form of the
+/// JWT signing key ever appears in a log entry.
 /// </summary>
 [Collection(AccountsCollection.Name)]
 public sealed class SecretsTests(AccountsHostFixture host)
 {
     [Fact]
-    public async Task No_response_or_log_entry_carries_a_password_a_raw_refresh_token_or_its_hash()
+    public async Task No_response_or_log_entry_carries_a_password_a_raw_refresh_token_or_its_hash_and_no_log_entry_an_access_token_or_the_signing_key()
     {
         const string newPassword = "a completely new passphrase";
         const string wrongPassword = "a wrong guess at the password";
@@ -37,9 +38,13 @@ public sealed class SecretsTests(AccountsHostFixture host)
         Assert.Equal(HttpStatusCode.NoContent, (await user.Client.DeleteJsonAsync("api/me", new { password = newPassword })).StatusCode);
 
         var passwords = new[] { user.Password, newPassword, wrongPassword };
-        var tokenSecrets = issued.SelectMany(i => Forms(i.Token)).ToList();
+        var logSecrets = passwords
+            .Concat(issued.SelectMany(i => Forms(i.Token)))
+            .Concat([user.Tokens.AccessToken, loginTokens.AccessToken, refreshed.AccessToken])
+            .Concat(SigningKeyForms())
+            .ToList();
         var leaks = host.Logs.Entries
-            .Where(entry => passwords.Concat(tokenSecrets).Any(secret => entry.Contains(secret, StringComparison.Ordinal)))
+            .Where(entry => logSecrets.Any(secret => entry.Contains(secret, StringComparison.Ordinal)))
             .Select(entry => "log: " + entry)
             .Concat(host.Responses
                 .Where(r => passwords.Any(p => r.Body.Contains(p, StringComparison.Ordinal))
@@ -50,6 +55,13 @@ public sealed class SecretsTests(AccountsHostFixture host)
 
         Assert.True(host.Logs.Entries.Count > 20, "the log capture saw almost nothing");
         Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
+    }
+
+    /// <summary>The host's signing key as configured (base64) and as the bytes could be written (text, hex).</summary>
+    private static IEnumerable<string> SigningKeyForms()
+    {
+        var key = ForgedAccessTokens.HostKey;
+        return [Convert.ToBase64String(key), System.Text.Encoding.UTF8.GetString(key), Convert.ToHexStringLower(key), Convert.ToHexString(key)];
     }
 
     /// <summary>The raw token and the forms its hash could be written in.</summary>

@@ -189,6 +189,24 @@ public sealed class FakeTmdbServer : IAsyncDisposable
             return false;
         }
 
+        if (reply.BodyStall is { } stall)
+        {
+            context.Response.ContentType = "application/json;charset=utf-8";
+            await context.Response.WriteAsync("{\"id\": 550, ", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            try
+            {
+                await Task.Delay(stall, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+
+            context.Abort();
+            return false;
+        }
+
         if (reply.MalformedJson)
         {
             context.Response.ContentType = "application/json;charset=utf-8";

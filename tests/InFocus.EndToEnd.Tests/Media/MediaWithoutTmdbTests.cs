@@ -1,0 +1,40 @@
+using System.Net;
+using InFocus.Domain.Data;
+using InFocus.Domain.Media;
+using InFocus.EndToEnd.Tests.Harness;
+using InFocus.TestKit.Tmdb;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InFocus.EndToEnd.Tests.Media;
+
+/// <summary>The plain host runs with the sample settings, which configure no TMDB credentials.</summary>
+[Collection(DevHostCollection.Name)]
+public sealed class MediaWithoutTmdbTests(DevHostFixture host)
+{
+    [Fact]
+    public async Task Search_and_import_answer_503_saying_TMDB_is_not_configured_and_stored_titles_still_work()
+    {
+        using var user = await host.SignUpAsync();
+        var stored = new MediaItem { TmdbId = TmdbFixtures.ShawshankRedemption, TmdbType = MediaType.Movie, Title = "The Shawshank Redemption" };
+        await using (var scope = host.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<InFocusDbContext>();
+            db.MediaItems.Add(stored);
+            await db.SaveChangesAsync();
+        }
+
+        using var search = await user.Client.GetAsync("api/media/search?query=shawshank");
+        using var import = await user.Client.PostJsonAsync("api/media", new { tmdbId = TmdbFixtures.FightClub, type = "movie" });
+        using var read = await user.Client.GetAsync($"api/media/{stored.Id}");
+
+        foreach (var unavailable in new[] { search, import })
+        {
+            var problem = await unavailable.ProblemAsync(503);
+            Assert.Contains("TMDB (The Movie Database) is not configured", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Null(unavailable.Headers.RetryAfter);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("The Shawshank Redemption", (await read.ReadAsync<MediaItemResponse>()).Title);
+    }
+}
