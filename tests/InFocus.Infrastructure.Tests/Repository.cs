@@ -11,8 +11,6 @@ internal static class Repository
 
     public static string BicepDirectory => Path.Combine(Root, "infra", "bicep");
 
-    public static string MainBicep => Path.Combine(BicepDirectory, "main.bicep");
-
     public static string LocalSettingsSample => Path.Combine(Root, "local.settings.sample.json");
 
     /// <summary>Every .bicep file under infra/bicep, as paths relative to that folder with '/' separators.</summary>

@@ -62,6 +62,29 @@ public sealed class FamilyInvitationsServiceTests(InvitationsFixture fixture) : 
     }
 
     [Fact]
+    public async Task Racing_invitations_of_one_address_make_one_invitation_and_conflicts()
+    {
+        var ada = await fixture.UserAsync("Ada");
+        var familyId = await fixture.FamilyAsync(ada);
+        var email = NewEmail();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                return (await Invite(ada, familyId, email)).Id;
+            }
+            catch (ConflictException)
+            {
+                return null;
+            }
+        }));
+
+        Assert.Single(outcomes, id => id is not null);
+        Assert.Equal(1, await fixture.DbAsync(db => db.FamilyInvitations.CountAsync(i => i.FamilyId == familyId && i.Email == email)));
+    }
+
+    [Fact]
     public async Task Inviting_again_after_a_decline_renews_the_same_invitation_with_a_new_token()
     {
         var ada = await fixture.UserAsync("Ada");
