@@ -27,7 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddInFocusStorage(configuration);
         services.AddInFocusEmail(configuration);
         services.AddAccounts(configuration);
-        services.AddMaintenance(configuration);
+        services.AddMaintenance();
         services.AddMedia(configuration);
         services.AddFamilies();
         services.AddInvitations(configuration);

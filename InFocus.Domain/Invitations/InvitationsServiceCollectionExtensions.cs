@@ -11,6 +11,8 @@ public static class InvitationsServiceCollectionExtensions
             .Bind(configuration.GetSection(InvitationOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<InvitationEmailQueueOptions>()
+            .Configure(o => o.QueueName = configuration[InvitationEmailQueueOptions.Setting] is { Length: > 0 } name ? name : InvitationEmailQueueOptions.DefaultName);
         services.AddSingleton<InvitationEmailQueue>();
         services.AddScoped<InvitationEmailOutbox>();
         services.AddScoped<FamilyInvitationsService>();
