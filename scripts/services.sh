@@ -12,6 +12,8 @@ LOCAL_DIR="$ROOT_DIR/.local"
 RUN_DIR="$LOCAL_DIR/run"
 LOG_DIR="$LOCAL_DIR/logs"
 NODE_TOOLS_DIR="$ROOT_DIR/tools/local-services"
+# shellcheck source-path=SCRIPTDIR source=lib/packages.sh
+source "$ROOT_DIR/scripts/lib/packages.sh"
 
 readonly ALL_SERVICES=(postgres azurite smtp4dev)
 readonly HOST=127.0.0.1
@@ -56,23 +58,6 @@ EOF
 say() { printf '%-9s %s\n' "$1:" "$2"; }
 die() { printf 'services.sh: error: %s\n' "$*" >&2; exit 1; }
 is_root() { [[ $EUID -eq 0 ]]; }
-
-# Runs a command as root: directly when root, else through sudo.
-as_root() {
-  if is_root; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    die "need root to run '$*' but sudo is not available; install it or run as root"
-  fi
-}
-
-apt_install() {
-  echo "Installing Debian packages: $*"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
-}
 
 pid_file() { echo "$RUN_DIR/$1.pid"; }
 read_pid() { local file; file="$(pid_file "$1")"; [[ -s $file ]] && head -n1 "$file"; }
@@ -234,7 +219,7 @@ pg_run() {
 }
 
 pg_ensure_installed() {
-  [[ -x $PG_BIN/postgres && -x $PG_BIN/initdb ]] || apt_install "${PG_PACKAGES[@]}"
+  [[ -x $PG_BIN/postgres && -x $PG_BIN/initdb ]] || ensure_packages "${PG_PACKAGES[@]}"
   [[ -x $PG_BIN/postgres ]] || die "PostgreSQL server binaries not found in $PG_BIN"
 }
 

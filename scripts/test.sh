@@ -18,6 +18,10 @@ ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SOLUTION="$ROOT_DIR/InFocus.sln"
 RESULTS_DIR="${INFOCUS_TEST_RESULTS_DIR:-$ROOT_DIR/.local/test-results}"
 CLEANUP_LOG="$ROOT_DIR/.local/logs/test-cleanup.log"
+# The page tests drive Debian's Chromium (Playwright downloads no browser); a font renders the pages.
+BROWSER_PACKAGES=(chromium fonts-dejavu-core)
+# shellcheck source-path=SCRIPTDIR source=lib/packages.sh
+source "$ROOT_DIR/scripts/lib/packages.sh"
 STARTED_SERVICES=()
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -86,6 +90,11 @@ main() {
 
   section "Local services"
   start_services
+
+  if [[ -z ${INFOCUS_TEST_CHROMIUM:-} ]]; then
+    section "Browser for the page tests"
+    ensure_packages "${BROWSER_PACKAGES[@]}"
+  fi
 
   section "dotnet tool restore"
   dotnet tool restore
