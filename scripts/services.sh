@@ -182,6 +182,25 @@ stop_process() {
   rm -f "$(pid_file "$name")"
 }
 
+# Start of a service started with `launch`: says so and succeeds when it runs already.
+already_running() {
+  local name=$1 pid
+  pid=$("${name}_pid") || return 1
+  say "$name" "already running (pid $pid) at $("${name}_address")"
+}
+
+# After `launch`: waits until <probe> answers, else shows the log, stops what was launched and fails.
+await_started() {
+  local name=$1 description=$2 probe=$3 pid
+  pid=$(read_pid "$name")
+  if ! wait_for "$pid" "$description" "$probe"; then
+    show_log_tail "$LOG_DIR/$name.log"
+    stop_process "$name" || true
+    die "$name: failed to start"
+  fi
+  say "$name" "started (pid $pid) at $("${name}_address")"
+}
+
 # Stop and status of a service started with `launch`; <name>_pid and <name>_address describe it.
 stop_launched() {
   local name=$1
@@ -375,11 +394,7 @@ azurite_queue_answers() { http_answers "http://$HOST:$AZURITE_QUEUE_PORT/devstor
 
 start_azurite() {
   mkdir -p "$AZURITE_DIR" "$LOG_DIR" "$RUN_DIR"
-  local pid
-  if pid=$(azurite_pid); then
-    say azurite "already running (pid $pid) at $(azurite_address)"
-    return 0
-  fi
+  already_running azurite && return 0
   require_free_port azurite "$AZURITE_BLOB_PORT"
   require_free_port azurite "$AZURITE_QUEUE_PORT"
   require_free_port azurite "$AZURITE_TABLE_PORT"
@@ -390,13 +405,7 @@ start_azurite() {
     --blobHost "$HOST" --blobPort "$AZURITE_BLOB_PORT" \
     --queueHost "$HOST" --queuePort "$AZURITE_QUEUE_PORT" \
     --tableHost "$HOST" --tablePort "$AZURITE_TABLE_PORT"
-  pid=$(read_pid azurite)
-  if ! wait_for "$pid" "the Azurite queue endpoint" azurite_queue_answers; then
-    show_log_tail "$LOG_DIR/azurite.log"
-    stop_process azurite || true
-    die "azurite: failed to start"
-  fi
-  say azurite "started (pid $pid) at $(azurite_address)"
+  await_started azurite "the Azurite queue endpoint" azurite_queue_answers
 }
 
 stop_azurite() { stop_launched azurite; }
@@ -419,11 +428,7 @@ smtp4dev_api_ok() { http_ok "http://$HOST:$SMTP_WEB_PORT/api/version"; }
 
 start_smtp4dev() {
   mkdir -p "$SMTP4DEV_DIR" "$LOG_DIR" "$RUN_DIR"
-  local pid
-  if pid=$(smtp4dev_pid); then
-    say smtp4dev "already running (pid $pid) at $(smtp4dev_address)"
-    return 0
-  fi
+  already_running smtp4dev && return 0
   require_free_port smtp4dev "$SMTP_PORT"
   require_free_port smtp4dev "$SMTP_WEB_PORT"
   (cd "$ROOT_DIR" && dotnet tool restore >>"$LOG_DIR/smtp4dev-install.log" 2>&1) ||
@@ -434,13 +439,7 @@ start_smtp4dev() {
     --bindaddress="$HOST" --allowremoteconnections- --disableipv6 --hostname=localhost \
     --imapport= --pop3port= --relaysmtpserver= --tlsmode=None \
     --baseappdatapath="$SMTP4DEV_DIR" --db="$SMTP4DEV_DIR/database.db")
-  pid=$(read_pid smtp4dev)
-  if ! wait_for "$pid" "the smtp4dev web API" smtp4dev_api_ok; then
-    show_log_tail "$LOG_DIR/smtp4dev.log"
-    stop_process smtp4dev || true
-    die "smtp4dev: failed to start"
-  fi
-  say smtp4dev "started (pid $pid) at $(smtp4dev_address)"
+  await_started smtp4dev "the smtp4dev web API" smtp4dev_api_ok
 }
 
 stop_smtp4dev() { stop_launched smtp4dev; }
