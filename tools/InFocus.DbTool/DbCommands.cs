@@ -1,3 +1,4 @@
+using InFocus.DevHost.Configuration;
 using InFocus.Domain;
 using InFocus.Domain.Data;
 using InFocus.Domain.Data.Seed;
@@ -25,7 +26,8 @@ internal static class DbCommands
           script    print the idempotent SQL script of all migrations (for production releases)
 
         The connection string is the app setting Database__ConnectionString: from the environment, else
-        InFocus.Functions/local.settings.json, else local.settings.sample.json.
+        InFocus.Functions/local.settings.json (created from local.settings.sample.json when missing), as for
+        the development host.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -73,9 +75,11 @@ internal static class DbCommands
 
     private static ServiceProvider BuildServices()
     {
+        // The settings the development host runs the app with: local.settings.json, then environment variables.
+        var localSettings = LocalSettingsFile.LocateOrCreate();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(LocalSettings.Load())
-            .AddEnvironmentVariables()
+            .AddInMemoryCollection(localSettings is { Path: var path } ? LocalSettingsFile.Load(path) : [])
+            .AddInMemoryCollection(EnvironmentSettings.Load())
             .Build();
         var services = new ServiceCollection();
         // EF logs the expected "history table missing" probe of a new database as an error; the tool reports failures itself.
