@@ -76,7 +76,7 @@ public sealed class BadInputTests(AccountsHostFixture host)
     [Theory]
     [MemberData(nameof(Anonymous))]
     public Task Anonymous_endpoints_answer_bad_input_with_a_4xx_problem(string method, string path, string? body, int status, string? field) =>
-        host.CreateUserClient().AssertProblemAsync(BadRequests.Create(method, path, body), status, field);
+        host.CreateUserClient().AssertProblemAsync(method, path, body, status, field);
 
     [Theory]
     [MemberData(nameof(SignedIn))]
@@ -84,7 +84,7 @@ public sealed class BadInputTests(AccountsHostFixture host)
     {
         using var user = await host.SignUpAsync();
 
-        await user.Client.AssertProblemAsync(BadRequests.Create(method, path, body), status, field);
+        await user.Client.AssertProblemAsync(method, path, body, status, field);
     }
 
     [Theory]
@@ -97,6 +97,6 @@ public sealed class BadInputTests(AccountsHostFixture host)
     {
         using var user = await host.SignUpAsync();
 
-        await user.Client.AssertProblemAsync(BadRequests.Create(method, path, "email=ada@example.com", "text/plain"), 415, null);
+        await user.Client.AssertProblemAsync(method, path, "email=ada@example.com", 415, null, "text/plain");
     }
 }

@@ -65,7 +65,7 @@ public sealed class BadInputTests(MediaHostFixture host)
         using var user = await host.SignUpAsync();
         var before = host.Tmdb.Requests.Count;
 
-        await user.Client.AssertProblemAsync(BadRequests.Create(method, path, body), status, field);
+        await user.Client.AssertProblemAsync(method, path, body, status, field);
 
         Assert.Equal(before, host.Tmdb.Requests.Count);
     }
@@ -75,6 +75,6 @@ public sealed class BadInputTests(MediaHostFixture host)
     {
         using var user = await host.SignUpAsync();
 
-        await user.Client.AssertProblemAsync(BadRequests.Create("POST", "api/media", "tmdbId=550&type=movie", "application/x-www-form-urlencoded"), 415, null);
+        await user.Client.AssertProblemAsync("POST", "api/media", "tmdbId=550&type=movie", 415, null, "application/x-www-form-urlencoded");
     }
 }
