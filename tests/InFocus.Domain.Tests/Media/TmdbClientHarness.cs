@@ -23,8 +23,8 @@ internal sealed class TmdbClientHarness : IAsyncDisposable
 
     public static TmdbClientHarness Create(FakeTmdbServer tmdb, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var settings = new Dictionary<string, string?>(FakeTmdbServer.FastClientSettings);
-        foreach (var (key, value) in tmdb.Settings.Concat(overrides ?? new Dictionary<string, string?>()))
+        var settings = new Dictionary<string, string?>(tmdb.TestHostSettings);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }

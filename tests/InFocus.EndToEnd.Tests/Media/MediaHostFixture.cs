@@ -37,7 +37,7 @@ public sealed class MediaHostFixture : DevHostFixture
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
-        foreach (var (key, value) in FakeTmdbServer.FastClientSettings.Concat(Tmdb.Settings))
+        foreach (var (key, value) in Tmdb.TestHostSettings)
         {
             settings[key] = value;
         }

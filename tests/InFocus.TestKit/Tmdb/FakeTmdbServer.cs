@@ -74,6 +74,9 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         ["Tmdb__CircuitBreakerMinimumThroughput"] = "10000",
     };
 
+    /// <summary><see cref="Settings"/> and <see cref="FastClientSettings"/> together: what a test's host is given.</summary>
+    public IReadOnlyDictionary<string, string?> TestHostSettings => FastClientSettings.Concat(Settings).ToDictionary();
+
     public IReadOnlyList<FakeTmdbRequest> Requests => _requests.ToArray();
 
     /// <summary>Called with each request as it arrives (for example to move a fake clock).</summary>

@@ -28,7 +28,7 @@ public class TmdbDomainFixture : DomainFixture
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
-        foreach (var (key, value) in FakeTmdbServer.FastClientSettings.Concat(Tmdb.Settings))
+        foreach (var (key, value) in Tmdb.TestHostSettings)
         {
             settings[key] = value;
         }
