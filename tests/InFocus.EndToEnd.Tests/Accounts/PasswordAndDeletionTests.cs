@@ -1,9 +1,7 @@
 using System.Net;
 using InFocus.Domain.Accounts;
-using InFocus.Domain.Data;
 using InFocus.EndToEnd.Tests.Harness;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InFocus.EndToEnd.Tests.Accounts;
 
@@ -59,12 +57,13 @@ public sealed class PasswordAndDeletionTests(AccountsHostFixture host)
         Assert.Equal(HttpStatusCode.Unauthorized, (await user.Client.GetAsync("api/me")).StatusCode);
         using var login = await host.CreateUserClient().PostJsonAsync("api/auth/login", new { email = user.Email, password = user.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
-        await using var scope = host.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<InFocusDbContext>();
-        Assert.False(await db.Users.AnyAsync(u => u.Id == user.Id));
-        Assert.False(await db.Profiles.AnyAsync(p => p.UserId == user.Id));
-        Assert.False(await db.Sessions.AnyAsync(s => s.UserId == user.Id));
-        Assert.False(await db.RefreshTokens.AnyAsync(t => t.UserId == user.Id));
+        await host.DbAsync(async db =>
+        {
+            Assert.False(await db.Users.AnyAsync(u => u.Id == user.Id));
+            Assert.False(await db.Profiles.AnyAsync(p => p.UserId == user.Id));
+            Assert.False(await db.Sessions.AnyAsync(s => s.UserId == user.Id));
+            Assert.False(await db.RefreshTokens.AnyAsync(t => t.UserId == user.Id));
+        });
         Assert.Equal(HttpStatusCode.OK, (await stranger.Client.GetAsync("api/me")).StatusCode);
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Azure.Storage.Queues;
 using InFocus.DevHost;
 using InFocus.DevHost.Admin;
+using InFocus.Domain.Data;
 using InFocus.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +72,13 @@ public class DevHostFixture : IAsyncLifetime
 
     /// <summary>A new DI scope of the host, as one invocation gets.</summary>
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    /// <summary>Runs <paramref name="work"/> against the host's database, in a scope of its own.</summary>
+    public async Task DbAsync(Func<InFocusDbContext, Task> work)
+    {
+        await using var scope = CreateScope();
+        await work(scope.ServiceProvider.GetRequiredService<InFocusDbContext>());
+    }
 
     /// <summary>
     /// Runs a timer or queue function now through the admin API and waits until it finished (the host's

@@ -1,13 +1,11 @@
 using System.Net;
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
-using InFocus.Domain.Data;
 using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.TestKit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -131,13 +129,9 @@ public sealed class InvitationPageBrowserTests(InvitationsHostFixture host, Chro
     public async Task An_expired_link_opens_a_page_that_says_so_and_offers_no_forms()
     {
         using var invited = await host.InviteNewAddressAsync();
-        await using (var scope = host.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<InFocusDbContext>();
-            await db.FamilyInvitations
-                .Where(i => i.Id == invited.Invitation.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
-        }
+        await host.DbAsync(db => db.FamilyInvitations
+            .Where(i => i.Id == invited.Invitation.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
 
         Assert.True((await host.RunFunctionAsync("ExpireInvitations")).IsSuccess);
         await using var browser = await chromium.NewPhoneContextAsync();

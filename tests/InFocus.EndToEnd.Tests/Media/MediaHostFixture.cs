@@ -1,7 +1,5 @@
-using InFocus.Domain.Data;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.TestKit.Tmdb;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InFocus.EndToEnd.Tests.Media;
 
@@ -25,13 +23,6 @@ public sealed class MediaHostFixture : DevHostFixture
         {
             await _tmdb.DisposeAsync();
         }
-    }
-
-    /// <summary>Runs <paramref name="work"/> against the host's database.</summary>
-    public async Task DbAsync(Func<InFocusDbContext, Task> work)
-    {
-        await using var scope = CreateScope();
-        await work(scope.ServiceProvider.GetRequiredService<InFocusDbContext>());
     }
 
     protected override Dictionary<string, string?> Settings()

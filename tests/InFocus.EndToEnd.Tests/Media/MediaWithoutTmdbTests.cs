@@ -1,9 +1,7 @@
 using System.Net;
-using InFocus.Domain.Data;
 using InFocus.Domain.Media;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.TestKit.Tmdb;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InFocus.EndToEnd.Tests.Media;
 
@@ -16,12 +14,11 @@ public sealed class MediaWithoutTmdbTests(DevHostFixture host)
     {
         using var user = await host.SignUpAsync();
         var stored = new MediaItem { TmdbId = TmdbFixtures.ShawshankRedemption, TmdbType = MediaType.Movie, Title = "The Shawshank Redemption" };
-        await using (var scope = host.CreateScope())
+        await host.DbAsync(db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<InFocusDbContext>();
             db.MediaItems.Add(stored);
-            await db.SaveChangesAsync();
-        }
+            return db.SaveChangesAsync();
+        });
 
         using var search = await user.Client.GetAsync("api/media/search?query=shawshank");
         using var import = await user.Client.PostJsonAsync("api/media", new { tmdbId = TmdbFixtures.FightClub, type = "movie" });
