@@ -34,23 +34,14 @@ public sealed class SessionService(InFocusDbContext db, SessionRevocation revoca
     public async Task<Page<SessionResponse>> ListAsync(CurrentUser user, PageRequest page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var query = Own(user).Where(s => s.RevokedAt == null && s.ExpiresAt > now);
-        if (page.Cursor is not null)
-        {
-            var after = PageCursor.Decode<SessionPosition>(CursorKind, page.Cursor);
-            query = query.Where(s => s.CreatedAt < after.CreatedAt || (s.CreatedAt == after.CreatedAt && string.Compare(s.Id, after.Id) < 0));
-        }
-
-        var rows = await query
-            .OrderByDescending(s => s.CreatedAt)
-            .ThenByDescending(s => s.Id)
+        var rows = await Own(user)
+            .Where(s => s.RevokedAt == null && s.ExpiresAt > now)
+            .OrderByKeyset(s => s.CreatedAt, s => s.Id, descending: true, Keyset.After<DateTimeOffset>(CursorKind, page.Cursor))
             .Take(page.Limit + 1)
             .Select(s => new SessionResponse(s.Id, s.CreatedAt, s.LastUsedAt, s.ExpiresAt, s.UserAgent, s.Id == user.SessionId))
             .ToListAsync(cancellationToken);
-        return PageCursor.ToPage(rows, page.Limit, CursorKind, s => new SessionPosition(s.CreatedAt, s.Id));
+        return Keyset.ToPage(rows, page.Limit, CursorKind, s => s.CreatedAt, s => s.Id);
     }
 
     private IQueryable<Session> Own(CurrentUser user) => db.Sessions.Where(s => s.UserId == user.UserId);
-
-    private sealed record SessionPosition(DateTimeOffset CreatedAt, string Id);
 }

@@ -24,20 +24,13 @@ public sealed class FamilyService(InFocusDbContext db)
     /// <summary>The caller's families by name, with the caller's role and each family's member count.</summary>
     public async Task<Page<FamilySummary>> ListAsync(CurrentUser user, PageRequest page, CancellationToken cancellationToken)
     {
-        var query = db.FamilyMemberships.Where(m => m.UserId == user.UserId);
-        if (page.Cursor is { } cursor)
-        {
-            var after = PageCursor.Decode<NamePosition>(CursorKind, cursor);
-            query = query.Where(m =>
-                string.Compare(m.Family!.Name, after.Name) > 0 || (m.Family.Name == after.Name && string.Compare(m.FamilyId, after.Id) > 0));
-        }
-
-        var rows = await query
-            .OrderBy(m => m.Family!.Name).ThenBy(m => m.FamilyId)
+        var rows = await db.FamilyMemberships
+            .Where(m => m.UserId == user.UserId)
+            .OrderByKeyset(m => m.Family!.Name, m => m.FamilyId, descending: false, Keyset.After<string>(CursorKind, page.Cursor))
             .Take(page.Limit + 1)
             .Select(m => new FamilySummary(m.FamilyId, m.Family!.Name, m.Role, m.Family.Memberships.Count, m.Family.CreatedAt))
             .ToListAsync(cancellationToken);
-        return PageCursor.ToPage(rows, page.Limit, CursorKind, f => new NamePosition(f.Name, f.Id));
+        return Keyset.ToPage(rows, page.Limit, CursorKind, f => f.Name, f => f.Id);
     }
 
     /// <summary>The family and its members (oldest first); 404 unless the caller is a member.</summary>
@@ -90,6 +83,4 @@ public sealed class FamilyService(InFocusDbContext db)
         new Validation().Required("name", name, FieldLimits.FamilyName).ThrowIfInvalid();
         return name!;
     }
-
-    private sealed record NamePosition(string Name, string Id);
 }

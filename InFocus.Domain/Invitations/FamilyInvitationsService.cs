@@ -86,15 +86,12 @@ public sealed class FamilyInvitationsService(
             InvitationStatus.Expired => query.Where(i => i.Status == InvitationStatus.Expired || (i.Status == InvitationStatus.Pending && i.ExpiresAt <= now)),
             { } other => query.Where(i => i.Status == other),
         };
-        if (page.Cursor is { } cursor)
-        {
-            var after = PageCursor.Decode<TimePosition>(CursorKind, cursor);
-            query = query.Where(i => i.CreatedAt < after.CreatedAt || (i.CreatedAt == after.CreatedAt && string.Compare(i.Id, after.Id) < 0));
-        }
-
-        var rows = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        var rows = await query
+            .OrderByKeyset(i => i.CreatedAt, i => i.Id, descending: true, Keyset.After<DateTimeOffset>(CursorKind, page.Cursor))
+            .Take(page.Limit + 1)
+            .ToListAsync(cancellationToken);
         var items = rows.Select(i => InvitationState.ToResponse(i, now)).ToList();
-        return PageCursor.ToPage(items, page.Limit, CursorKind, i => new TimePosition(i.CreatedAt, i.Id));
+        return Keyset.ToPage(items, page.Limit, CursorKind, i => i.CreatedAt, i => i.Id);
     }
 
     /// <summary>Withdraws an invitation so its link stops working (admins only). Idempotent; 409 once accepted.</summary>
@@ -148,22 +145,16 @@ public sealed class FamilyInvitationsService(
     public async Task<Page<ReceivedInvitation>> ListReceivedAsync(CurrentUser user, PageRequest page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var query = db.FamilyInvitations.Where(i =>
-            i.Email == db.Users.Where(u => u.Id == user.UserId).Select(u => u.Email).FirstOrDefault()
-            && i.Status == InvitationStatus.Pending
-            && i.ExpiresAt > now);
-        if (page.Cursor is { } cursor)
-        {
-            var after = PageCursor.Decode<TimePosition>(ReceivedCursorKind, cursor);
-            query = query.Where(i => i.CreatedAt < after.CreatedAt || (i.CreatedAt == after.CreatedAt && string.Compare(i.Id, after.Id) < 0));
-        }
-
-        var rows = await query
-            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+        var rows = await db.FamilyInvitations
+            .Where(i =>
+                i.Email == db.Users.Where(u => u.Id == user.UserId).Select(u => u.Email).FirstOrDefault()
+                && i.Status == InvitationStatus.Pending
+                && i.ExpiresAt > now)
+            .OrderByKeyset(i => i.CreatedAt, i => i.Id, descending: true, Keyset.After<DateTimeOffset>(ReceivedCursorKind, page.Cursor))
             .Take(page.Limit + 1)
             .Select(i => new ReceivedInvitation(i.Id, i.FamilyId, i.Family!.Name, i.InvitedBy!.Name, i.ExpiresAt, i.CreatedAt))
             .ToListAsync(cancellationToken);
-        return PageCursor.ToPage(rows, page.Limit, ReceivedCursorKind, i => new TimePosition(i.CreatedAt, i.Id));
+        return Keyset.ToPage(rows, page.Limit, ReceivedCursorKind, i => i.CreatedAt, i => i.Id);
     }
 
     private async Task<FamilyInvitation> LockByIdAsync(string familyId, string invitationId, CancellationToken cancellationToken) =>
@@ -177,6 +168,4 @@ public sealed class FamilyInvitationsService(
     /// <summary>Runs a locking (FOR UPDATE) query as written: composing on it would move the lock into a subquery.</summary>
     internal static async Task<FamilyInvitation?> LockAsync(IQueryable<FamilyInvitation> locking, CancellationToken cancellationToken) =>
         (await locking.ToListAsync(cancellationToken)).SingleOrDefault();
-
-    private sealed record TimePosition(DateTimeOffset CreatedAt, string Id);
 }

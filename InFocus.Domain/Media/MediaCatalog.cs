@@ -131,21 +131,18 @@ public sealed partial class MediaCatalog(
         }
 
         var kind = $"providers:{id}:{filter}";
-        var after = page.Cursor is null ? null : PageCursor.Decode<ProviderPosition>(kind, page.Cursor);
-        var query = db.StreamingProviders.AsNoTracking().Where(p => p.MediaItemId == id && (filter == null || p.Regions.Contains(filter)));
-        if (after is not null)
-        {
-            query = query.Where(p => string.Compare(p.Provider, after.Name) > 0
-                                     || (p.Provider == after.Name && string.Compare(p.Id, after.Id) > 0));
-        }
-
-        var rows = await query.OrderBy(p => p.Provider).ThenBy(p => p.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        var after = Keyset.After<string>(kind, page.Cursor);
+        var rows = await db.StreamingProviders.AsNoTracking()
+            .Where(p => p.MediaItemId == id && (filter == null || p.Regions.Contains(filter)))
+            .OrderByKeyset(p => p.Provider, p => p.Id, descending: false, after)
+            .Take(page.Limit + 1)
+            .ToListAsync(cancellationToken);
         if (rows.Count == 0 && after is null && !await db.MediaItems.AnyAsync(m => m.Id == id, cancellationToken))
         {
             throw new NotFoundException("The title");
         }
 
-        var result = PageCursor.ToPage(rows, page.Limit, kind, p => new ProviderPosition(p.Provider, p.Id));
+        var result = Keyset.ToPage(rows, page.Limit, kind, p => p.Provider, p => p.Id);
         return new Page<StreamingProviderResponse>(result.Items.Select(p => ToResponse(p, filter)).ToList(), result.NextCursor);
     }
 
@@ -161,7 +158,6 @@ public sealed partial class MediaCatalog(
         }
     }
 
-    private sealed record ProviderPosition(string Name, string Id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported TMDB {Type} {TmdbId} as {MediaItemId} (created: {Created}, {OfferCount} provider offers)")]
     private static partial void LogImported(ILogger logger, string type, int tmdbId, string mediaItemId, bool created, int offerCount);
