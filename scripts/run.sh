@@ -30,7 +30,7 @@ AZURITE_QUEUE_PORT="${INFOCUS_AZURITE_QUEUE_PORT:-10001}"
 AZURITE_TABLE_PORT="${INFOCUS_AZURITE_TABLE_PORT:-10002}"
 SMTP_PORT="${INFOCUS_SMTP_PORT:-2525}"
 SMTP_WEB_PORT="${INFOCUS_SMTP_WEB_PORT:-5080}"
-PG_ISREADY="${INFOCUS_PG_BIN:-/usr/lib/postgresql/15/bin}/pg_isready"
+PG_ISREADY="${INFOCUS_PG_CLIENT_BIN:-/usr/lib/postgresql/15/bin}/pg_isready"
 # Azurite's well-known development account (published in its documentation), with endpoints on moved ports.
 readonly AZURITE_ACCOUNT="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 

