@@ -79,9 +79,8 @@ param tmdbApiKeyEnabled bool = false
 // ---------------------------------------------------------------------------------------------------------------
 // PostgreSQL
 
-@description('Major PostgreSQL version.')
+@description('Major PostgreSQL version. Local services and tests run the same one (tools/local-services/package.json; a test keeps them equal). 16 or later: infra/scripts/sql relies on its role membership options.')
 @allowed([
-  '15'
   '16'
   '17'
 ])

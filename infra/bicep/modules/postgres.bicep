@@ -25,7 +25,6 @@ param databaseName string
 
 @description('Major PostgreSQL version.')
 @allowed([
-  '15'
   '16'
   '17'
 ])
