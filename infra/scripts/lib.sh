@@ -118,25 +118,110 @@ psql_as_admin() {
   token=$(az account get-access-token --resource-type oss-rdbms --query accessToken --output tsv) ||
     die "could not get a Microsoft Entra token for PostgreSQL; run 'az login' as $POSTGRES_ADMIN_PRINCIPAL_NAME"
   PGPASSWORD="$token" psql \
-    "host=$POSTGRES_HOST port=5432 dbname=$database user=$POSTGRES_ADMIN_PRINCIPAL_NAME connect_timeout=30" \
+    "host=$POSTGRES_HOST port=${POSTGRES_PORT:-5432} dbname=$database user=$POSTGRES_ADMIN_PRINCIPAL_NAME connect_timeout=30" \
     --no-psqlrc --quiet --set ON_ERROR_STOP=1 "$@"
 }
 
-# If POSTGRES_TEMP_CLIENT_IP is set (for example on a CI runner with a changing address), admit it for the duration
-# of the calling script. Public network mode only.
-open_temporary_firewall_rule() {
-  [ -n "${POSTGRES_TEMP_CLIENT_IP:-}" ] || return 0
-  [ "${POSTGRES_NETWORK_MODE:-Public}" = Public ] || die "POSTGRES_TEMP_CLIENT_IP only applies to the Public network mode"
-  temporary_rule="azd-run-$(date +%s)"
-  info "admitting $POSTGRES_TEMP_CLIENT_IP to $POSTGRES_SERVER_NAME as firewall rule $temporary_rule"
-  az postgres flexible-server firewall-rule create --resource-group "$AZURE_RESOURCE_GROUP" \
-    --name "$POSTGRES_SERVER_NAME" --rule-name "$temporary_rule" \
-    --start-ip-address "$POSTGRES_TEMP_CLIENT_IP" --end-ip-address "$POSTGRES_TEMP_CLIENT_IP" --output none
-  trap 'close_temporary_firewall_rule' EXIT
+# --- Reaching the data plane from the deploying machine ---------------------------------------------------------
+#
+# The hooks' SQL and secrets need a network path to PostgreSQL and Key Vault. INFOCUS_DATA_PLANE_ACCESS says how:
+#   temporary (default)  from anywhere with a public IPv4 address: this machine's address is admitted for the
+#                        duration of the hook and removed when it exits, however it exits. Public mode: a PostgreSQL
+#                        firewall rule. Private mode: PostgreSQL's public access and Key Vault's public endpoint are
+#                        opened to this one address only, and closed again (the next provision closes them too).
+#   direct               this machine reaches the private endpoints already (a runner inside the virtual network
+#                        or a peered one): nothing is changed. See docs/deployment.md, "Private data plane".
+
+is_ipv4() {
+  printf '%s' "$1" | grep -Eq '^([0-9]{1,3}\.){3}[0-9]{1,3}$'
 }
 
-close_temporary_firewall_rule() {
-  az postgres flexible-server firewall-rule delete --resource-group "$AZURE_RESOURCE_GROUP" \
-    --name "$POSTGRES_SERVER_NAME" --rule-name "$temporary_rule" --yes --output none ||
-    warn "could not delete firewall rule $temporary_rule; delete it by hand"
+# This machine's public IPv4 address as Azure sees it; DEPLOYER_IP_ADDRESS overrides the detection. Azure's
+# PostgreSQL and Key Vault firewalls take IPv4 addresses only, so an IPv6-only machine cannot be admitted.
+deployer_ipv4() {
+  if [ -n "${DEPLOYER_IP_ADDRESS:-}" ]; then
+    is_ipv4 "$DEPLOYER_IP_ADDRESS" || die "DEPLOYER_IP_ADDRESS=$DEPLOYER_IP_ADDRESS is not an IPv4 address"
+    echo "$DEPLOYER_IP_ADDRESS"
+    return 0
+  fi
+  if address=$(curl -4 -fsS --max-time 10 "${INFOCUS_IPV4_ECHO_URL:-https://api.ipify.org}" 2>/dev/null) &&
+    is_ipv4 "$address"; then
+    echo "$address"
+    return 0
+  fi
+  if curl -6 -fsS --max-time 10 "${INFOCUS_IPV6_ECHO_URL:-https://api6.ipify.org}" >/dev/null 2>&1; then
+    die "this machine reaches the internet over IPv6 only, and Azure's PostgreSQL and Key Vault firewalls admit IPv4 addresses only. Run the hook from a network with IPv4 (Azure Cloud Shell will do), or from inside the virtual network with INFOCUS_DATA_PLANE_ACCESS=direct; see docs/deployment.md"
+  fi
+  die "cannot detect this machine's public IPv4 address; set DEPLOYER_IP_ADDRESS"
+}
+
+# open_data_plane keyvault|postgres...: admits this machine to those services until the calling script exits.
+open_data_plane() {
+  data_plane_mode=${INFOCUS_DATA_PLANE_ACCESS:-temporary}
+  case "$data_plane_mode" in
+    direct)
+      info "INFOCUS_DATA_PLANE_ACCESS=direct: reaching the data plane without changing any firewall"
+      return 0
+      ;;
+    temporary) ;;
+    *) die "INFOCUS_DATA_PLANE_ACCESS must be temporary or direct, not $data_plane_mode" ;;
+  esac
+  network_mode=${POSTGRES_NETWORK_MODE:-Private}
+  deployer_address=$(deployer_ipv4)
+  opened=""
+  trap 'close_data_plane' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  firewall_rule="azd-hook-$(date +%Y%m%d%H%M%S)"
+  for service in "$@"; do
+    case "$service" in
+      keyvault)
+        # Public mode leaves the vault's public endpoint open (Entra RBAC guards it); Private mode denies by default.
+        [ "$network_mode" = Private ] || continue
+        info "admitting $deployer_address to Key Vault $AZURE_KEY_VAULT_NAME for this hook"
+        az keyvault network-rule add --name "$AZURE_KEY_VAULT_NAME" --resource-group "$AZURE_RESOURCE_GROUP" \
+          --ip-address "$deployer_address/32" --output none || die "could not admit $deployer_address to Key Vault"
+        opened="keyvault $opened"
+        ;;
+      postgres)
+        if [ "$network_mode" = Private ]; then
+          info "opening $POSTGRES_SERVER_NAME's public access for this hook (to $deployer_address only)"
+          opened="postgres-public-access $opened"
+          az postgres flexible-server update --resource-group "$AZURE_RESOURCE_GROUP" --name "$POSTGRES_SERVER_NAME" \
+            --public-access Enabled --output none || die "could not open public access of $POSTGRES_SERVER_NAME"
+        fi
+        info "admitting $deployer_address to $POSTGRES_SERVER_NAME as firewall rule $firewall_rule"
+        opened="postgres-firewall $opened"
+        az postgres flexible-server firewall-rule create --resource-group "$AZURE_RESOURCE_GROUP" \
+          --name "$POSTGRES_SERVER_NAME" --rule-name "$firewall_rule" \
+          --start-ip-address "$deployer_address" --end-ip-address "$deployer_address" --output none ||
+          die "could not add firewall rule $firewall_rule"
+        ;;
+      *) die "open_data_plane: unknown service $service" ;;
+    esac
+  done
+}
+
+# Undoes open_data_plane, last opened first. Best effort: a failure is reported, not fatal.
+close_data_plane() {
+  for opening in ${opened:-}; do
+    case "$opening" in
+      keyvault)
+        az keyvault network-rule remove --name "$AZURE_KEY_VAULT_NAME" --resource-group "$AZURE_RESOURCE_GROUP" \
+          --ip-address "$deployer_address/32" --output none ||
+          warn "could not remove $deployer_address from Key Vault $AZURE_KEY_VAULT_NAME's network rules; remove it by hand (the next azd provision also does)"
+        ;;
+      postgres-firewall)
+        az postgres flexible-server firewall-rule delete --resource-group "$AZURE_RESOURCE_GROUP" \
+          --name "$POSTGRES_SERVER_NAME" --rule-name "$firewall_rule" --yes --output none ||
+          warn "could not delete firewall rule $firewall_rule; delete it by hand"
+        ;;
+      postgres-public-access)
+        az postgres flexible-server update --resource-group "$AZURE_RESOURCE_GROUP" --name "$POSTGRES_SERVER_NAME" \
+          --public-access Disabled --output none ||
+          warn "could not close public access of $POSTGRES_SERVER_NAME; close it by hand (the next azd provision also does)"
+        ;;
+    esac
+  done
+  opened=""
 }

@@ -4,16 +4,20 @@
 #     separate runbook: rotate-jwt-signing-key.sh).
 #  2. Stores the TMDB read access token from the TMDB_READ_ACCESS_TOKEN variable of the calling shell, if given.
 #  3. Creates the function app's managed identity as a PostgreSQL role with data-only rights, and the
-#     infocus_owner role that owns the schema (migrations run as it).
+#     infocus_owner role that owns the schema (migrations run as it): every script in sql/, in name order.
 #  4. Asks App Service to resolve the Key Vault references again.
+# This machine is admitted to Key Vault and PostgreSQL only while the hook runs (lib.sh, open_data_plane).
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-require_commands az psql openssl
+require_commands az psql openssl curl
 require_env AZURE_RESOURCE_GROUP AZURE_KEY_VAULT_NAME SERVICE_API_NAME SERVICE_API_RESOURCE_ID \
-  FUNCTION_APP_PRINCIPAL_ID POSTGRES_SERVER_NAME POSTGRES_HOST POSTGRES_DATABASE POSTGRES_ADMIN_PRINCIPAL_NAME \
-  POSTGRES_APP_ROLE
+  FUNCTION_APP_IDENTITY_PRINCIPAL_ID POSTGRES_SERVER_NAME POSTGRES_HOST POSTGRES_DATABASE POSTGRES_ADMIN_PRINCIPAL_NAME \
+  POSTGRES_APP_ROLE POSTGRES_NETWORK_MODE
 script_dir=$(dirname "$0")
+
+configure_psql_tls
+open_data_plane keyvault postgres
 
 # 1. JWT signing key --------------------------------------------------------------------------------------------
 if [ "$(secret_state jwt-signing-key)" = absent ]; then
@@ -43,17 +47,16 @@ if is_true "${TMDB_API_KEY_ENABLED:-false}" && [ "$(secret_state tmdb-api-key)" 
 fi
 
 # 3. PostgreSQL roles -------------------------------------------------------------------------------------------
-if [ "${POSTGRES_NETWORK_MODE:-Public}" != Public ]; then
-  warn "PostgreSQL has no public endpoint; this step must run from inside the virtual network (see docs/deployment.md)"
-fi
-configure_psql_tls
-open_temporary_firewall_rule
-info "creating PostgreSQL roles $POSTGRES_APP_ROLE and infocus_owner"
-psql_as_admin postgres --set app_role="$POSTGRES_APP_ROLE" --set app_oid="$FUNCTION_APP_PRINCIPAL_ID" \
-  --file "$script_dir/sql/10-roles.sql"
-info "granting $POSTGRES_APP_ROLE data access to database $POSTGRES_DATABASE"
-psql_as_admin "$POSTGRES_DATABASE" --set app_role="$POSTGRES_APP_ROLE" --set db_name="$POSTGRES_DATABASE" \
-  --file "$script_dir/sql/20-grants.sql"
+# 1x-*.sql are about the server and run in its maintenance database; 2x-*.sql in the application database.
+for sql_script in "$script_dir"/sql/*.sql; do
+  case "$(basename "$sql_script")" in
+    1*) database=${POSTGRES_ADMIN_DATABASE:-postgres} ;;
+    *) database=$POSTGRES_DATABASE ;;
+  esac
+  info "running $(basename "$sql_script") in database $database"
+  psql_as_admin "$database" --set app_role="$POSTGRES_APP_ROLE" --set app_oid="$FUNCTION_APP_IDENTITY_PRINCIPAL_ID" \
+    --set db_name="$POSTGRES_DATABASE" --file "$sql_script"
+done
 
 # 4. Key Vault references ---------------------------------------------------------------------------------------
 refresh_key_vault_references

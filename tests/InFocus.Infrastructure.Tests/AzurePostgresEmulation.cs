@@ -13,8 +13,9 @@ namespace InFocus.Infrastructure.Tests;
 /// <item><c>pgaadauth_create_principal_with_oid</c>, Azure's function that makes a login role of a managed identity,
 /// is stood in for by one that creates the role as its caller: so on PostgreSQL 16+ the administrator gets the
 /// ADMIN-only membership that broke the first deployment;</item>
-/// <item>every script in infra/scripts/sql runs as the administrator, in name order (postprovision.sh), then the
-/// checked-in idempotent migration script after <c>SET ROLE infocus_owner</c> (predeploy.sh); all of it twice.</item>
+/// <item>the postprovision hook (every script in infra/scripts/sql, as the administrator, in name order) and the
+/// predeploy hook (the checked-in idempotent migration script after <c>SET ROLE infocus_owner</c>) run as azd runs
+/// them, with fakes of az and curl: once in the private network mode, then again in the public one.</item>
 /// </list>
 /// Roles are global to the server, and <c>infocus_owner</c> has a fixed name, so one such setup runs at a time on a
 /// server (an advisory lock) and clears what an interrupted run left behind.
@@ -27,7 +28,14 @@ public sealed class AzurePostgresEmulation : IAsyncLifetime
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..10];
     private readonly string _adminPassword = Guid.NewGuid().ToString("N");
     private readonly string _appPassword = Guid.NewGuid().ToString("N");
+    private readonly DirectoryInfo _vault = Directory.CreateTempSubdirectory("infocus-hook-vault-");
     private NpgsqlConnection? _lock;
+
+    /// <summary>Each hook run, named "hook networkMode", in order.</summary>
+    public List<(string Name, HookRun Run)> Runs { get; } = [];
+
+    /// <summary>The fake Key Vault's secrets after both provisions.</summary>
+    public string SecretPath(string name) => Path.Combine(_vault.FullName, "secrets", name);
 
     public static NpgsqlConnectionStringBuilder Superuser => new(TestEnvironment.PostgresAdmin) { Pooling = false };
 
@@ -51,22 +59,23 @@ public sealed class AzurePostgresEmulation : IAsyncLifetime
 
     public NpgsqlConnectionStringBuilder SuperuserInDatabase => new(Superuser.ConnectionString) { Database = Database };
 
-    public static string SqlDirectory => Path.Combine(Repository.Root, "infra", "scripts", "sql");
-
     public static string MigrationScript => Path.Combine(Repository.Root, "InFocus.Domain", "Data", "Migrations", "idempotent.sql");
 
     public async Task InitializeAsync()
     {
         _lock = new NpgsqlConnection(Superuser.ConnectionString);
         await _lock.OpenAsync();
+        var major = await Sql.ListAsync(_lock, "SELECT current_setting('server_version_num')::int / 10000");
+        if (int.Parse(major[0], System.Globalization.CultureInfo.InvariantCulture) < 16)
+        {
+            throw new InvalidOperationException(
+                $"The test server at {Superuser.Host}:{Superuser.Port} runs PostgreSQL {major[0]}; the hooks need 16 or later, and Azure runs {PostgresVersion.Bicep}. Restart it with scripts/services.sh (stop postgres, then start).");
+        }
+
         await Sql.ExecuteAsync(_lock, $"SELECT pg_advisory_lock({LockKey})");
         await RemoveLeftoversAsync(_lock);
 
-        await Sql.ExecuteAsync(_lock, """
-            DO $$ BEGIN
-                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'azure_pg_admin') THEN CREATE ROLE azure_pg_admin NOLOGIN; END IF;
-            END $$
-            """);
+        await Sql.ExecuteAsync(_lock, "CREATE ROLE azure_pg_admin NOLOGIN");
         await Sql.ExecuteAsync(_lock, $"CREATE ROLE {Sql.Quote(AdministratorRole)} LOGIN CREATEROLE CREATEDB PASSWORD '{_adminPassword}'");
         await Sql.ExecuteAsync(_lock, $"GRANT azure_pg_admin TO {Sql.Quote(AdministratorRole)}");
         await Sql.ExecuteAsync(_lock, $"CREATE DATABASE {Sql.Quote(Database)} OWNER azure_pg_admin");
@@ -84,10 +93,9 @@ public sealed class AzurePostgresEmulation : IAsyncLifetime
                 """);
         }
 
-        for (var run = 1; run <= 2; run++)
-        {
-            await ProvisionAndMigrateAsync();
-        }
+        // The private default first, then the same again in public mode: the second run must change nothing.
+        await ProvisionAndMigrateAsync("Private");
+        await ProvisionAndMigrateAsync("Public");
 
         // Azure signs the app in with a token of its identity; locally a password stands in for it.
         await Sql.ExecuteAsync(_lock, $"ALTER ROLE {Sql.Quote(AppRole)} PASSWORD '{_appPassword}'");
@@ -95,6 +103,7 @@ public sealed class AzurePostgresEmulation : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _vault.Delete(recursive: true);
         if (_lock is null)
         {
             return;
@@ -106,22 +115,37 @@ public sealed class AzurePostgresEmulation : IAsyncLifetime
         await _lock.DisposeAsync();
     }
 
-    /// <summary>postprovision.sh's SQL, then predeploy.sh's.</summary>
-    private async Task ProvisionAndMigrateAsync()
+    /// <summary>The two hooks with SQL, run by <c>sh</c> with fakes of az and curl (the token is the password).</summary>
+    private async Task ProvisionAndMigrateAsync(string networkMode)
     {
-        var variables = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
-            ["app_role"] = AppRole,
-            ["app_oid"] = Guid.NewGuid().ToString(),
-            ["db_name"] = Database,
+            ["AZURE_RESOURCE_GROUP"] = "rg-infocus-test",
+            ["AZURE_KEY_VAULT_NAME"] = "kv-infocus-test",
+            ["SERVICE_API_NAME"] = AppRole,
+            ["SERVICE_API_RESOURCE_ID"] = $"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-infocus-test/providers/Microsoft.Web/sites/{AppRole}",
+            ["FUNCTION_APP_IDENTITY_PRINCIPAL_ID"] = "00000000-0000-0000-0000-00000000a001",
+            ["POSTGRES_SERVER_NAME"] = "psql-infocus-test",
+            ["POSTGRES_HOST"] = Superuser.Host!,
+            ["POSTGRES_PORT"] = Superuser.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["POSTGRES_DATABASE"] = Database,
+            // Azure runs 10-roles.sql in `postgres`; here the database that has the stand-in for pgaadauth.
+            ["POSTGRES_ADMIN_DATABASE"] = Database,
+            ["POSTGRES_ADMIN_PRINCIPAL_NAME"] = AdministratorRole,
+            ["POSTGRES_APP_ROLE"] = AppRole,
+            ["POSTGRES_NETWORK_MODE"] = networkMode,
+            ["FAKE_TOKEN"] = _adminPassword,
         };
-        foreach (var script in Directory.GetFiles(SqlDirectory, "*.sql").Order(StringComparer.Ordinal))
+        foreach (var hook in new[] { "postprovision", "predeploy" })
         {
-            await Psql.RunAsync(Administrator, null, variables, "--file", script);
-        }
+            var run = await HookRun.RunAsync(hook, environment, _vault);
+            if (run.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{hook} ({networkMode}) failed: {run}");
+            }
 
-        var migration = "SET ROLE infocus_owner;\n" + await File.ReadAllTextAsync(MigrationScript);
-        await Psql.RunAsync(Administrator, migration, new Dictionary<string, string>(), "--file", "-");
+            Runs.Add(($"{hook} {networkMode}", run));
+        }
     }
 
     /// <summary>Drops this and any earlier run's databases and roles (the lock is held).</summary>
@@ -134,10 +158,8 @@ public sealed class AzurePostgresEmulation : IAsyncLifetime
         }
 
         var roles = await Sql.ListAsync(superuser, $"SELECT rolname FROM pg_roles WHERE rolname LIKE '{Prefix}%' ORDER BY rolname LIKE '%admin%'");
-        if (await Sql.ListAsync(superuser, "SELECT rolname FROM pg_roles WHERE rolname = 'infocus_owner'") is [var owner])
-        {
-            roles.Insert(0, owner);
-        }
+        roles.InsertRange(0, await Sql.ListAsync(superuser, "SELECT rolname FROM pg_roles WHERE rolname = 'infocus_owner'"));
+        roles.AddRange(await Sql.ListAsync(superuser, "SELECT rolname FROM pg_roles WHERE rolname = 'azure_pg_admin'"));
 
         foreach (var role in roles)
         {

@@ -127,6 +127,50 @@ public sealed partial class DatabaseRoleScriptTests(AzurePostgresEmulation azure
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, setRole.SqlState);
     }
 
+    [Theory]
+    [InlineData("postprovision Private", "vault+ public+ rule+ {sql} rule- public- vault-")]
+    [InlineData("predeploy Private", "public+ rule+ sql rule- public-")]
+    [InlineData("postprovision Public", "rule+ {sql} rule-")]
+    [InlineData("predeploy Public", "rule+ sql rule-")]
+    public void Each_hook_admits_the_deploying_machine_only_while_it_runs_its_SQL(string hook, string expected)
+    {
+        var run = azure.Runs.Single(r => r.Name == hook).Run;
+        var sqlScripts = Directory.GetFiles(Path.Combine(Repository.Root, "infra", "scripts", "sql"), "*.sql").Length;
+
+        var steps = run.Calls.Select(Step).OfType<string>();
+
+        Assert.Equal(expected.Replace("{sql}", string.Join(' ', Enumerable.Repeat("sql", sqlScripts)), StringComparison.Ordinal), string.Join(' ', steps));
+        var rule = Assert.Single(run.CallsStartingWith("az postgres flexible-server firewall-rule create"));
+        Assert.Contains("--start-ip-address 203.0.113.7 --end-ip-address 203.0.113.7", rule, StringComparison.Ordinal);
+        var ruleName = RuleName().Match(rule).Value;
+        Assert.Contains(ruleName, Assert.Single(run.CallsStartingWith("az postgres flexible-server firewall-rule delete")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_signing_key_is_created_once_and_never_overwritten()
+    {
+        var writes = azure.Runs.SelectMany(r => r.Run.CallsStartingWith("az keyvault secret set --vault-name kv-infocus-test --name jwt-signing-key "));
+
+        Assert.Single(writes);
+        Assert.True(File.ReadAllText(azure.SecretPath("jwt-signing-key")).Length >= 64);
+    }
+
+    /// <summary>A call the data-plane access consists of, in short; null for any other call.</summary>
+    private static string? Step(string call) => call switch
+    {
+        _ when call.StartsWith("az keyvault network-rule add ", StringComparison.Ordinal) => "vault+",
+        _ when call.StartsWith("az keyvault network-rule remove ", StringComparison.Ordinal) => "vault-",
+        _ when call.StartsWith("az postgres flexible-server update ", StringComparison.Ordinal) && call.Contains("--public-access Enabled", StringComparison.Ordinal) => "public+",
+        _ when call.StartsWith("az postgres flexible-server update ", StringComparison.Ordinal) && call.Contains("--public-access Disabled", StringComparison.Ordinal) => "public-",
+        _ when call.StartsWith("az postgres flexible-server firewall-rule create ", StringComparison.Ordinal) => "rule+",
+        _ when call.StartsWith("az postgres flexible-server firewall-rule delete ", StringComparison.Ordinal) => "rule-",
+        _ when call.StartsWith("psql ", StringComparison.Ordinal) => "sql",
+        _ => null,
+    };
+
+    [GeneratedRegex(@"azd-hook-\d+")]
+    private static partial Regex RuleName();
+
     [GeneratedRegex("\"migration_id\" = '(?<id>[^']+)'")]
     private static partial Regex MigrationId();
 }
