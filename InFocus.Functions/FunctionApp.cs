@@ -1,3 +1,5 @@
+using Azure.Identity;
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +13,9 @@ public static class FunctionApp
 {
     private const string ApplicationInsightsLoggerProvider =
         "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
+
+    /// <summary>How the Functions host authenticates to Application Insights: "ClientId=...;Authorization=AAD" in Azure.</summary>
+    private const string ApplicationInsightsAuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
     public static FunctionsApplicationBuilder CreateBuilder(string[] args)
     {
@@ -28,6 +33,13 @@ public static class FunctionApp
                 options.Rules.Remove(rule);
             }
         });
+        // In Azure, Application Insights takes Entra-authenticated telemetry only (local auth disabled): the worker's
+        // SDK signs its telemetry with the app's identity, as the host does, whenever the host's setting says so.
+        if (builder.Configuration[ApplicationInsightsAuthenticationSetting]?.Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            builder.Services.Configure<TelemetryConfiguration>(telemetry => telemetry.SetAzureTokenCredential(new DefaultAzureCredential()));
+        }
+
         builder.Services.AddInFocusFunctions(builder.Configuration);
         return builder;
     }

@@ -1,5 +1,6 @@
-// InFocus environment: one resource group holding the function app (Flex Consumption), its storage account,
-// PostgreSQL flexible server, Azure Communication Services email, Key Vault and monitoring.
+// InFocus environment: one resource group holding the function app (Flex Consumption) and its user-assigned
+// identity, its storage account, PostgreSQL flexible server, Azure Communication Services email, Key Vault and
+// monitoring; by default (networkMode Private) a virtual network with private endpoints for the data plane.
 // Deployed by `azd provision` / `azd up` (see azure.yaml and docs/deployment.md).
 
 targetScope = 'subscription'
@@ -56,10 +57,10 @@ param principalName string
 ])
 param functionInstanceMemoryMB int = 2048
 
-@description('Most instances the app scales out to. Each instance holds its own database connection pool, so keep this x pool size within the server\'s connection limit (about 50 on Standard_B1ms).')
+@description('Most instances the app scales out to. Each instance holds its own database connection pool; the pool size is computed from this and the PostgreSQL connection budget below.')
 @minValue(1)
 @maxValue(1000)
-param functionMaximumInstanceCount int = 10
+param functionMaximumInstanceCount int = 6
 
 @description('Public https base URL if a custom domain fronts the app (no trailing slash). Empty uses the app\'s default host name. Used for Jwt__Issuer and Invitations__PublicBaseUrl.')
 param publicBaseUrl string = ''
@@ -109,17 +110,25 @@ param postgresBackupRetentionDays int = 7
 @description('Geo-redundant backups; can only be chosen when the server is created.')
 param postgresGeoRedundantBackup bool = false
 
-@description('Public: the server has a public endpoint guarded by firewall rules and Entra-only authentication. PrivateEndpoint: the function app joins a virtual network and reaches the server through a private endpoint; public access is off.')
-@allowed([
-  'Public'
-  'PrivateEndpoint'
-])
-param networkMode string = 'Public'
+@description('max_connections of the PostgreSQL SKU (Standard_B1ms: 50; see the flexible server limits). Raise it with the SKU.')
+@minValue(25)
+param postgresMaxConnections int = 50
 
-@description('Public mode: admit connections from Azure services (the 0.0.0.0 rule). The function app needs it unless it runs in PrivateEndpoint mode.')
+@description('Connections kept out of the app\'s budget: the 15 Azure reserves (replication, monitoring), plus room for the hooks, migrations and an operator\'s psql.')
+@minValue(15)
+param postgresReservedConnections int = 20
+
+@description('Private (production): the function app joins a virtual network and reaches PostgreSQL, Storage and Key Vault through private endpoints; none of them accepts traffic from the internet. Public (cheaper, for trials): no virtual network or private endpoints; PostgreSQL behind firewall rules, Storage and Key Vault open to the internet, all Entra-only.')
+@allowed([
+  'Private'
+  'Public'
+])
+param networkMode string = 'Private'
+
+@description('Public mode: admit connections from Azure services (the 0.0.0.0 rule). The function app needs it in Public mode, where its outbound addresses are not fixed.')
 param postgresAllowAzureServices bool = true
 
-@description('Public mode: one client IPv4 address to admit, for example the machine that runs `azd up` (POSTGRES_CLIENT_IP_ADDRESS). Empty adds none.')
+@description('Public mode: one client IPv4 address to admit for good, for example an operator\'s office (POSTGRES_CLIENT_IP_ADDRESS). Empty adds none. The hooks admit the deploying machine by themselves, only while they run.')
 param postgresClientIpAddress string = ''
 
 @description('Public mode: further firewall rules.')
@@ -167,7 +176,7 @@ param logAnalyticsDailyQuotaGb int = 1
 @maxValue(90)
 param keyVaultSoftDeleteRetentionInDays int = 90
 
-@description('PrivateEndpoint mode: address space of the virtual network.')
+@description('Private mode: address space of the virtual network.')
 param vnetAddressPrefix string = '10.40.0.0/16'
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -181,9 +190,17 @@ var functionAppName = 'func-infocus-${resourceToken}'
 var storageAccountName = 'stinfocus${take(resourceToken, 13)}'
 var keyVaultName = 'kv-infocus-${take(resourceToken, 13)}'
 var communicationServiceName = 'acs-infocus-${resourceToken}'
+var applicationInsightsName = 'appi-infocus-${resourceToken}'
 var invitationEmailQueueName = 'invitation-emails'
 var databaseName = 'infocus'
-var isPrivate = networkMode == 'PrivateEndpoint'
+var deploymentContainerName = 'app-package'
+var hostContainerNames = [
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
+]
+var isPrivate = networkMode == 'Private'
+// Connection budget: every instance's pool full at once still leaves the reserved connections free.
+var databaseMaxPoolSize = (postgresMaxConnections - postgresReservedConnections) / functionMaximumInstanceCount
 var clientFirewallRules = empty(postgresClientIpAddress)
   ? []
   : [
@@ -205,7 +222,7 @@ module monitoring 'modules/monitoring.bicep' = {
   scope: rg
   params: {
     logAnalyticsName: 'log-infocus-${resourceToken}'
-    applicationInsightsName: 'appi-infocus-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
     retentionInDays: logAnalyticsRetentionInDays
@@ -220,8 +237,11 @@ module storage 'modules/storage.bicep' = {
     name: storageAccountName
     location: location
     tags: tags
-    deploymentContainerName: 'app-package'
+    deploymentContainerName: deploymentContainerName
+    hostContainerNames: hostContainerNames
     invitationEmailQueueName: invitationEmailQueueName
+    networkMode: networkMode
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
 
@@ -233,6 +253,8 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+    networkMode: networkMode
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
 
@@ -270,10 +292,56 @@ module postgres 'modules/postgres.bicep' = {
     administratorObjectId: principalId
     administratorName: principalName
     administratorType: principalType
-    privateEndpointSubnetId: isPrivate ? network!.outputs.privateEndpointSubnetId : ''
-    privateDnsZoneId: isPrivate ? network!.outputs.postgresPrivateDnsZoneId : ''
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
 }
+
+// Private mode: one private endpoint per data-plane service (and per storage service the app uses).
+var privateEndpoints = [
+  {
+    service: 'postgres'
+    groupId: 'postgresqlServer'
+    zone: 'postgres'
+  }
+  {
+    service: 'storage'
+    groupId: 'blob'
+    zone: 'blob'
+  }
+  {
+    service: 'storage'
+    groupId: 'queue'
+    zone: 'queue'
+  }
+  {
+    service: 'storage'
+    groupId: 'table'
+    zone: 'table'
+  }
+  {
+    service: 'vault'
+    groupId: 'vault'
+    zone: 'vault'
+  }
+]
+
+module privateEndpoint 'modules/private-endpoint.bicep' = [
+  for endpoint in (isPrivate ? privateEndpoints : []): {
+    name: 'pe-${endpoint.groupId}'
+    scope: rg
+    params: {
+      name: 'pe-infocus-${endpoint.groupId}-${resourceToken}'
+      location: location
+      tags: tags
+      subnetId: network!.outputs.privateEndpointSubnetId
+      serviceId: endpoint.service == 'postgres'
+        ? postgres.outputs.id
+        : endpoint.service == 'vault' ? keyVault.outputs.id : storage.outputs.id
+      groupId: endpoint.groupId
+      dnsZoneId: network!.outputs.dnsZoneIds[endpoint.zone]
+    }
+  }
+]
 
 module communication 'modules/communication.bicep' = {
   name: 'communication'
@@ -288,6 +356,16 @@ module communication 'modules/communication.bicep' = {
   }
 }
 
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: 'id-infocus-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
@@ -298,16 +376,20 @@ module functionApp 'modules/functionapp.bicep' = {
     tags: tags
     instanceMemoryMB: functionInstanceMemoryMB
     maximumInstanceCount: functionMaximumInstanceCount
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     storageBlobEndpoint: storage.outputs.blobEndpoint
-    deploymentContainerName: 'app-package'
+    deploymentContainerName: deploymentContainerName
     invitationEmailQueueName: storage.outputs.invitationEmailQueueName
     keyVaultName: keyVault.outputs.name
     postgresHost: postgres.outputs.fullyQualifiedDomainName
     postgresDatabaseName: postgres.outputs.databaseName
+    databaseMaxPoolSize: databaseMaxPoolSize
     acsEndpoint: communication.outputs.endpoint
     emailSenderAddress: communication.outputs.senderAddress
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
     virtualNetworkSubnetId: isPrivate ? network!.outputs.appSubnetId : ''
     corsAllowedOrigins: corsAllowedOrigins
     publicBaseUrl: publicBaseUrl
@@ -318,26 +400,36 @@ module functionApp 'modules/functionapp.bicep' = {
     invitationExpiryDays: 7
     tmdbProviderMaxAgeHours: 24
   }
+  // The identity's roles exist before the app first starts; private endpoints before it first connects.
+  dependsOn: [
+    appAccess
+    privateEndpoint
+  ]
 }
 
 module appAccess 'modules/app-access.bicep' = {
   name: 'app-access'
   scope: rg
   params: {
-    functionAppName: functionAppName
+    // Deliberate: assignment names include the identity's object id, which exists only once the identity does, so
+    // What-If cannot name them in advance; a re-created identity gets new assignments instead of a name collision.
+    #disable-next-line what-if-short-circuiting
+    appPrincipalId: identity.outputs.principalId
     storageAccountName: storageAccountName
+    blobContainerNames: concat([deploymentContainerName], hostContainerNames)
     keyVaultName: keyVaultName
     communicationServiceName: communicationServiceName
+    applicationInsightsName: applicationInsightsName
     emailSenderRole: emailSenderRole
     deployerPrincipalId: principalId
     deployerPrincipalType: principalType
   }
   // The names above are known before deployment (better What-If); these say the resources must exist first.
   dependsOn: [
-    functionApp
     storage
     keyVault
     communication
+    monitoring
   ]
 }
 
@@ -352,7 +444,8 @@ output SERVICE_API_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = functionApp.outputs.uri
 output SERVICE_API_RESOURCE_ID string = functionApp.outputs.id
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
-output FUNCTION_APP_PRINCIPAL_ID string = functionApp.outputs.principalId
+@description('Object id of the app\'s user-assigned identity; the postprovision hook binds its PostgreSQL role to it.')
+output FUNCTION_APP_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
 output PUBLIC_BASE_URL string = functionApp.outputs.publicBaseUrl
 
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name

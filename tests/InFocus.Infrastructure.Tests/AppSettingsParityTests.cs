@@ -21,6 +21,7 @@ public sealed class AppSettingsParityTests
     private static readonly Dictionary<string, string> _azureOnly = new(StringComparer.Ordinal)
     {
         ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Pins Production in Azure; the development host runs as Development without the setting.",
+        ["AZURE_CLIENT_ID"] = "Names the app's user-assigned identity to Azure.Identity; locally the developer's own credential is used.",
     };
 
     /// <summary>

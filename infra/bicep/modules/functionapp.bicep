@@ -1,5 +1,6 @@
-// The InFocus function app on the Flex Consumption plan: Linux, .NET 10 isolated worker, system-assigned identity,
-// HTTPS only, TLS 1.2, FTP and basic-auth publishing off. The app settings below are the complete set the code
+// The InFocus function app on the Flex Consumption plan: Linux, .NET 10 isolated worker, a user-assigned identity
+// (identity.bicep; its roles exist before the app does), HTTPS only, TLS 1.2, FTP and basic-auth publishing off.
+// Its logs go to Log Analytics. The app settings below are the complete set the code
 // reads; tests/InFocus.Infrastructure.Tests checks them against local.settings.sample.json.
 
 param planName string
@@ -23,6 +24,12 @@ param instanceMemoryMB int
 @maxValue(1000)
 param maximumInstanceCount int
 
+@description('Resource id of the app\'s user-assigned identity.')
+param identityId string
+
+@description('Client id of that identity: Azure.Identity (AZURE_CLIENT_ID) and the Functions host pick it with this.')
+param identityClientId string
+
 param storageAccountName string
 
 param storageBlobEndpoint string
@@ -37,11 +44,18 @@ param postgresHost string
 
 param postgresDatabaseName string
 
+@description('Npgsql pool size per instance: main.bicep computes it so that all instances together stay within the server\'s connection limit.')
+@minValue(2)
+param databaseMaxPoolSize int
+
 param acsEndpoint string
 
 param emailSenderAddress string
 
 param applicationInsightsConnectionString string
+
+@description('Log Analytics workspace for the function app\'s logs.')
+param logAnalyticsWorkspaceId string
 
 @description('Subnet for outbound virtual network integration; empty for none.')
 param virtualNetworkSubnetId string
@@ -99,13 +113,16 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   tags: union(tags, { 'azd-service-name': 'api' })
   kind: 'functionapp,linux'
   identity: {
-    type: 'SystemAssigned'
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     clientCertEnabled: false
-    keyVaultReferenceIdentity: 'SystemAssigned'
+    keyVaultReferenceIdentity: identityId
     virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
@@ -123,7 +140,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           type: 'blobContainer'
           value: '${storageBlobEndpoint}${deploymentContainerName}'
           authentication: {
-            type: 'SystemAssignedIdentity'
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
           }
         }
       }
@@ -166,10 +184,15 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Production is what Azure assumes without the setting; pinned so that nothing Development-only (the public sample
     // JWT signing key, for one) can ever be switched on here by a stray portal edit surviving a provision.
     AZURE_FUNCTIONS_ENVIRONMENT: 'Production'
+    // Azure.Identity's DefaultAzureCredential (database, queues, email, telemetry) signs in as this identity.
+    AZURE_CLIENT_ID: identityClientId
     // Functions host and our QueueServiceClient: identity-based connection to the storage account.
     AzureWebJobsStorage__accountName: storageAccountName
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
     // Npgsql: no password; the app adds a Microsoft Entra token of its identity (Database__UseEntraAuthentication).
-    Database__ConnectionString: 'Host=${postgresHost};Database=${postgresDatabaseName};Username=${functionAppName};Ssl Mode=VerifyFull'
+    // The pool is capped so that every instance together stays within the server's connection limit.
+    Database__ConnectionString: 'Host=${postgresHost};Database=${postgresDatabaseName};Username=${functionAppName};Ssl Mode=VerifyFull;Maximum Pool Size=${databaseMaxPoolSize}'
     Database__UseEntraAuthentication: 'true'
     Jwt__Issuer: baseUrl
     Jwt__Audience: jwtAudience
@@ -208,11 +231,26 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Invitations__ExpiryDays: string(invitationExpiryDays)
     InvitationEmailQueue: invitationEmailQueueName
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    // Application Insights accepts Entra-authenticated telemetry only: the host and the worker sign it as the identity.
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: site
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'FunctionAppLogs'
+        enabled: true
+      }
+    ]
   }
 }
 
 output name string = site.name
 output id string = site.id
-output principalId string = site.identity.principalId
 output uri string = 'https://${site.properties.defaultHostName}'
 output publicBaseUrl string = baseUrl

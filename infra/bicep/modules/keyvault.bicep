@@ -1,6 +1,9 @@
 // Key Vault in RBAC mode for the application's secrets (JWT signing keys, TMDB credentials). Bicep never writes
 // secret values: the postprovision hook creates them (see docs/deployment.md), so no secret passes through
 // deployment parameters, deployment history or the azd environment file.
+// Private mode: the app reaches the vault through a private endpoint (main.bicep) and the public endpoint denies
+// everyone; the hooks admit the deploying machine's address while they write secrets (infra/scripts/lib.sh), and
+// every provision clears such rules again (ipRules is declared empty). Every access is logged to Log Analytics.
 
 param name string
 
@@ -12,6 +15,17 @@ param tags object
 @minValue(7)
 @maxValue(90)
 param softDeleteRetentionInDays int
+
+@allowed([
+  'Private'
+  'Public'
+])
+param networkMode string
+
+@description('Log Analytics workspace for the audit log.')
+param logAnalyticsWorkspaceId string
+
+var isPrivate = networkMode == 'Private'
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -32,9 +46,26 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enabledForTemplateDeployment: false
     publicNetworkAccess: 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
+      defaultAction: isPrivate ? 'Deny' : 'Allow'
+      bypass: isPrivate ? 'None' : 'AzureServices'
+      ipRules: []
+      virtualNetworkRules: []
     }
+  }
+}
+
+// Who read or changed which secret, and who was refused: the vault's audit trail.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -1,4 +1,7 @@
 // Log Analytics workspace and the workspace-based Application Insights component the function app reports to.
+// Application Insights takes Microsoft Entra-authenticated telemetry only (disableLocalAuth): the instrumentation
+// key in the connection string is an address, not a credential. The app's identity holds Monitoring Metrics
+// Publisher on the component (app-access.bicep).
 
 @description('Log Analytics workspace name.')
 param logAnalyticsName string
@@ -44,6 +47,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'web'
     WorkspaceResourceId: workspace.id
     IngestionMode: 'LogAnalytics'
+    DisableLocalAuth: true
     publicNetworkAccessForIngestion: 'Enabled'
     publicNetworkAccessForQuery: 'Enabled'
   }
@@ -52,5 +56,6 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = {
 output applicationInsightsName string = applicationInsights.name
 output applicationInsightsConnectionString string = applicationInsights.properties.ConnectionString
 output logAnalyticsWorkspaceName string = workspace.name
+output logAnalyticsWorkspaceId string = workspace.id
 @description('Workspace (customer) id, the value `az monitor log-analytics query --workspace` takes.')
 output logAnalyticsWorkspaceCustomerId string = workspace.properties.customerId

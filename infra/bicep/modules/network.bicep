@@ -1,6 +1,6 @@
-// Only deployed with networkMode = 'PrivateEndpoint': a virtual network with a subnet the Flex Consumption app
-// integrates into (outbound traffic) and a subnet for private endpoints, plus the private DNS zone that makes
-// <server>.postgres.database.azure.com resolve to the database's private endpoint inside the network.
+// Only deployed with networkMode = 'Private': a virtual network with a subnet the Flex Consumption app integrates
+// into (all its outbound traffic) and a subnet for the private endpoints of PostgreSQL, Storage and Key Vault, plus
+// the private DNS zones that make their public names resolve to those endpoints inside the network.
 
 param name string
 
@@ -16,6 +16,15 @@ param appSubnetPrefix string
 
 @description('Subnet that holds the private endpoints.')
 param privateEndpointSubnetPrefix string
+
+// One zone per private endpoint group; the order is that of the dnsZoneIds output.
+var dnsZoneNames = [
+  'privatelink.postgres.database.azure.com'
+  'privatelink.blob.${environment().suffixes.storage}'
+  'privatelink.queue.${environment().suffixes.storage}'
+  'privatelink.table.${environment().suffixes.storage}'
+  'privatelink${environment().suffixes.keyvaultDns}'
+]
 
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: name
@@ -61,12 +70,17 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   }
 }
 
-resource postgresDnsZone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
-  name: 'privatelink.postgres.database.azure.com'
-  location: 'global'
-  tags: tags
+resource dnsZones 'Microsoft.Network/privateDnsZones@2024-06-01' = [
+  for zoneName in dnsZoneNames: {
+    name: zoneName
+    location: 'global'
+    tags: tags
+  }
+]
 
-  resource link 'virtualNetworkLinks' = {
+resource dnsZoneLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = [
+  for (zoneName, i) in dnsZoneNames: {
+    parent: dnsZones[i]
     name: '${name}-link'
     location: 'global'
     tags: tags
@@ -77,8 +91,14 @@ resource postgresDnsZone 'Microsoft.Network/privateDnsZones@2024-06-01' = {
       }
     }
   }
-}
+]
 
 output appSubnetId string = vnet::appSubnet.id
 output privateEndpointSubnetId string = vnet::privateEndpointSubnet.id
-output postgresPrivateDnsZoneId string = postgresDnsZone.id
+output dnsZoneIds object = {
+  postgres: dnsZones[0].id
+  blob: dnsZones[1].id
+  queue: dnsZones[2].id
+  table: dnsZones[3].id
+  vault: dnsZones[4].id
+}

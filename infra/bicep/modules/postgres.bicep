@@ -1,5 +1,9 @@
 // Azure Database for PostgreSQL flexible server with Microsoft Entra authentication only (no passwords),
-// TLS required, the `infocus` database, backups, and either public access with firewall rules or a private endpoint.
+// TLS required, the `infocus` database, backups, and either public access with firewall rules (Public) or no public
+// access, reached through a private endpoint (Private; main.bicep adds it). A server with a private endpoint, unlike
+// one injected into a delegated subnet, can have its public access opened briefly: the azd hooks do that, for the
+// deploying machine's address only, to run their SQL from a machine outside the network (infra/scripts/lib.sh).
+// Server logs go to Log Analytics.
 //
 // The Entra administrator is the principal that runs the deployment (a person or the CI service principal), not
 // the function app: the postprovision hook signs in as that administrator and creates the function app's identity
@@ -52,10 +56,10 @@ param backupRetentionDays int
 
 param geoRedundantBackup bool
 
-@description('Public: reachable on its public endpoint through the firewall rules below. PrivateEndpoint: public access is disabled and the server is reached through a private endpoint.')
+@description('Public: reachable on its public endpoint through the firewall rules below. Private: public access is disabled and the server is reached through a private endpoint.')
 @allowed([
+  'Private'
   'Public'
-  'PrivateEndpoint'
 ])
 param networkMode string
 
@@ -78,11 +82,8 @@ param administratorName string
 ])
 param administratorType string
 
-@description('PrivateEndpoint mode: subnet for the private endpoint.')
-param privateEndpointSubnetId string
-
-@description('PrivateEndpoint mode: id of the privatelink.postgres.database.azure.com zone.')
-param privateDnsZoneId string
+@description('Log Analytics workspace for the server logs.')
+param logAnalyticsWorkspaceId string
 
 var isPublic = networkMode == 'Public'
 
@@ -195,42 +196,22 @@ resource firewall 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2025-
   }
 ]
 
-resource privateEndpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = if (!isPublic) {
-  name: 'pe-${name}'
-  location: location
-  tags: tags
+// Connections, disconnections, errors and slow statements as the server logs them.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: server
   properties: {
-    subnet: {
-      id: privateEndpointSubnetId
-    }
-    privateLinkServiceConnections: [
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
       {
-        name: 'postgres'
-        properties: {
-          privateLinkServiceId: server.id
-          groupIds: [
-            'postgresqlServer'
-          ]
-        }
+        category: 'PostgreSQLLogs'
+        enabled: true
       }
     ]
   }
-
-  resource zoneGroup 'privateDnsZoneGroups' = {
-    name: 'default'
-    properties: {
-      privateDnsZoneConfigs: [
-        {
-          name: 'postgres'
-          properties: {
-            privateDnsZoneId: privateDnsZoneId
-          }
-        }
-      ]
-    }
-  }
 }
 
+output id string = server.id
 output name string = server.name
 output fullyQualifiedDomainName string = server.properties.fullyQualifiedDomainName
 output databaseName string = database.name

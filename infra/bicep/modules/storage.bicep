@@ -1,6 +1,8 @@
 // The function app's storage account: Functions host state (blob leases, timer schedule status, diagnostic events),
 // the Flex Consumption deployment package container, and the invitation email queue with its poison queue.
 // Shared keys are disabled: every client, the Functions host included, signs in with Microsoft Entra ID.
+// Private mode: no public endpoint at all; the app reaches blob, queue and table through private endpoints
+// (main.bicep). Writes and deletes are logged to Log Analytics (reads are left out: the host polls all day).
 
 param name string
 
@@ -11,8 +13,23 @@ param tags object
 @description('Blob container the Flex Consumption plan deploys the app package to.')
 param deploymentContainerName string
 
+@description('Containers the Functions host keeps its state in (leases, timer status, keys). Created here so that the app\'s identity needs rights on these containers only, not on the account.')
+param hostContainerNames string[]
+
 @description('Queue the SendInvitationEmail function listens on (app setting InvitationEmailQueue).')
 param invitationEmailQueueName string
+
+@description('Private: public network access disabled (private endpoints only). Public: reachable from anywhere, Entra-only.')
+@allowed([
+  'Private'
+  'Public'
+])
+param networkMode string
+
+@description('Log Analytics workspace for the diagnostic settings.')
+param logAnalyticsWorkspaceId string
+
+var isPrivate = networkMode == 'Private'
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -30,10 +47,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: isPrivate ? 'Disabled' : 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
+      defaultAction: isPrivate ? 'Deny' : 'Allow'
+      bypass: isPrivate ? 'None' : 'AzureServices'
     }
   }
 
@@ -56,6 +73,15 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
         publicAccess: 'None'
       }
     }
+
+    resource hostContainers 'containers' = [
+      for containerName in hostContainerNames: {
+        name: containerName
+        properties: {
+          publicAccess: 'None'
+        }
+      }
+    ]
   }
 
   resource queueService 'queueServices' = {
@@ -69,6 +95,43 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     resource invitationEmailPoisonQueue 'queues' = {
       name: '${invitationEmailQueueName}-poison'
     }
+  }
+}
+
+// Writes and deletes of blobs and queue messages: who changed what, when (an audit trail without the polling noise).
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: storage::blobService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: storage::queueService
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
   }
 }
 

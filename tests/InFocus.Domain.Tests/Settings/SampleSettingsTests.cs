@@ -17,6 +17,7 @@ public sealed class SampleSettingsTests
     {
         ["FUNCTIONS_WORKER_RUNTIME"] = "The Functions host (func start) picks the worker with it.",
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "The worker's Application Insights telemetry (Program.cs) reads it.",
+        ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "The Functions host and the worker (FunctionApp.cs) sign telemetry with Entra when it says Authorization=AAD.",
     };
 
     [Fact]
