@@ -11,7 +11,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-require_commands az azd openssl
+require_commands az azd openssl curl
 
 # Load the azd environment (outputs of main.bicep) when not running as a hook.
 if [ -z "${AZURE_KEY_VAULT_NAME:-}" ]; then
@@ -23,7 +23,11 @@ if [ -z "${AZURE_KEY_VAULT_NAME:-}" ]; then
   set +a
   rm -f "$environment_file"
 fi
-require_env AZURE_KEY_VAULT_NAME AZURE_RESOURCE_GROUP SERVICE_API_NAME SERVICE_API_RESOURCE_ID
+require_env AZURE_KEY_VAULT_NAME AZURE_RESOURCE_GROUP SERVICE_API_NAME SERVICE_API_RESOURCE_ID POSTGRES_NETWORK_MODE
+# In the private network mode the vault denies the internet; this machine is admitted while the runbook runs.
+case "${1:-}" in
+  stage | promote) open_data_plane keyvault ;;
+esac
 
 previous_keys_setting() {
   az functionapp config appsettings list --resource-group "$AZURE_RESOURCE_GROUP" --name "$SERVICE_API_NAME" \
