@@ -242,7 +242,7 @@ node_tools_ensure_installed() {
 }
 
 # ---------------------------------------------------------------------------------------------
-# PostgreSQL: a private cluster in .local/postgres/data, run by the `postgres` OS user when root
+# PostgreSQL: a private cluster in .local/postgres/<major>, run by the `postgres` OS user when root
 # ---------------------------------------------------------------------------------------------
 
 pg_address() { echo "postgresql://$PG_USER@$HOST:$PG_PORT/$PG_DATABASE (password $PG_PASSWORD)"; }
@@ -409,7 +409,6 @@ status_postgres() {
 azurite_address() {
   echo "blob http://$HOST:$AZURITE_BLOB_PORT, queue http://$HOST:$AZURITE_QUEUE_PORT, table http://$HOST:$AZURITE_TABLE_PORT (UseDevelopmentStorage=true)"
 }
-
 
 azurite_pid() {
   local pid

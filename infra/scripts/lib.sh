@@ -112,6 +112,7 @@ configure_psql_tls() {
 }
 
 # psql_as_admin DATABASE [psql arguments...]: connects as the Microsoft Entra administrator with an access token.
+# POSTGRES_PORT (default 5432) lets the tests point the hooks at a local server.
 psql_as_admin() {
   database=$1
   shift

@@ -47,7 +47,8 @@ if is_true "${TMDB_API_KEY_ENABLED:-false}" && [ "$(secret_state tmdb-api-key)" 
 fi
 
 # 3. PostgreSQL roles -------------------------------------------------------------------------------------------
-# 1x-*.sql are about the server and run in its maintenance database; 2x-*.sql in the application database.
+# 1x-*.sql are about the server and run in its maintenance database (POSTGRES_ADMIN_DATABASE, default postgres);
+# 2x-*.sql in the application database.
 for sql_script in "$script_dir"/sql/*.sql; do
   case "$(basename "$sql_script")" in
     1*) database=${POSTGRES_ADMIN_DATABASE:-postgres} ;;
