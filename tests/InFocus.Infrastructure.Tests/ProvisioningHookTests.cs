@@ -11,39 +11,29 @@ public sealed class ProvisioningHookTests
     private const string UserObjectId = "00000000-0000-0000-0000-00000000d001";
     private const string ServicePrincipalObjectId = "00000000-0000-0000-0000-00000000c001";
 
-    [Fact]
-    public async Task A_signed_in_user_deploys_as_a_User_named_by_their_UPN()
+    /// <summary>A person (az login) is a User named by their UPN; a service principal or federated CI identity
+    /// (az login --service-principal) a ServicePrincipal named by its display name, even where azd assumed User.</summary>
+    [Theory]
+    [InlineData("user", "", UserObjectId, "ada@contoso.example", "User")]
+    [InlineData("servicePrincipal", "11111111-2222-3333-4444-555555555555", ServicePrincipalObjectId, "infocus-ci", "ServicePrincipal")]
+    public async Task The_deploying_principal_is_described_by_its_type_and_name(
+        string accountType, string clientId, string objectId, string name, string expectedType)
     {
         var run = await HookRun.RunAsync("preprovision", new Dictionary<string, string>
         {
-            ["AZURE_PRINCIPAL_ID"] = UserObjectId,
-            ["FAKE_OBJECT_ID"] = UserObjectId,
-            ["FAKE_NAME"] = "ada@contoso.example",
-        });
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(
-            ["azd env set AZURE_PRINCIPAL_TYPE User", "azd env set POSTGRES_ADMIN_PRINCIPAL_NAME ada@contoso.example"],
-            run.CallsStartingWith("azd "));
-    }
-
-    [Fact]
-    public async Task A_service_principal_deploys_as_a_ServicePrincipal_named_by_its_display_name()
-    {
-        var run = await HookRun.RunAsync("preprovision", new Dictionary<string, string>
-        {
-            ["AZURE_PRINCIPAL_ID"] = ServicePrincipalObjectId,
+            ["AZURE_PRINCIPAL_ID"] = objectId,
             ["AZURE_PRINCIPAL_TYPE"] = "User",
-            ["FAKE_ACCOUNT_TYPE"] = "servicePrincipal",
-            ["FAKE_CLIENT_ID"] = "11111111-2222-3333-4444-555555555555",
-            ["FAKE_OBJECT_ID"] = ServicePrincipalObjectId,
-            ["FAKE_NAME"] = "infocus-ci",
+            ["FAKE_ACCOUNT_TYPE"] = accountType,
+            ["FAKE_CLIENT_ID"] = clientId,
+            ["FAKE_OBJECT_ID"] = objectId,
+            ["FAKE_NAME"] = name,
         });
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(
-            ["azd env set AZURE_PRINCIPAL_TYPE ServicePrincipal", "azd env set POSTGRES_ADMIN_PRINCIPAL_NAME infocus-ci"],
-            run.CallsStartingWith("azd "));
+        // azd's environment said User: only a different type is written.
+        var expected = expectedType == "User" ? new List<string>() : [$"azd env set AZURE_PRINCIPAL_TYPE {expectedType}"];
+        expected.Add($"azd env set POSTGRES_ADMIN_PRINCIPAL_NAME {name}");
+        Assert.Equal(expected, run.CallsStartingWith("azd "));
     }
 
     [Fact]
