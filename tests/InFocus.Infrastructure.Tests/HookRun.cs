@@ -12,12 +12,13 @@ public sealed record HookRun(int ExitCode, string StandardOutput, string Standar
         $"exit code {ExitCode}\n--- stdout\n{StandardOutput}\n--- stderr\n{StandardError}\n--- calls\n{string.Join('\n', Calls)}";
 
     /// <summary>
-    /// Runs infra/scripts/<paramref name="hook"/>.sh as azd does (sh, from the repository root, the azd environment in
+    /// Runs infra/scripts/<paramref name="hook"/>.sh (with <paramref name="arguments"/>) as azd does (sh, from the repository root, the azd environment in
     /// the process environment), with the fakes first on PATH. Values the fakes and the hooks need and the test does
     /// not set get harmless defaults. The fakes keep their state (Key Vault secrets) in <paramref name="state"/>, so
     /// runs that share it see each other's secrets; without it, in a folder of this run's own.
     /// </summary>
-    public static async Task<HookRun> RunAsync(string hook, IReadOnlyDictionary<string, string> environment, DirectoryInfo? state = null)
+    public static async Task<HookRun> RunAsync(
+        string hook, IReadOnlyDictionary<string, string> environment, DirectoryInfo? state = null, params string[] arguments)
     {
         var ownState = state is null;
         state ??= Directory.CreateTempSubdirectory("infocus-hook-");
@@ -33,6 +34,11 @@ public sealed record HookRun(int ExitCode, string StandardOutput, string Standar
                 UseShellExecute = false,
             };
             start.ArgumentList.Add(Path.Combine("infra", "scripts", hook + ".sh"));
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
             start.Environment.Clear();
             var defaults = new Dictionary<string, string>
             {

@@ -115,6 +115,27 @@ public sealed class ProvisioningHookTests
         Assert.Equal(["psql infocus"], run.CallsStartingWith("az postgres", "az keyvault", "curl", "psql"));
     }
 
+    [Fact]
+    public async Task The_rotation_runbook_admits_the_machine_to_a_private_vault_while_it_stages_a_key()
+    {
+        var run = await HookRun.RunAsync("rotate-jwt-signing-key", new Dictionary<string, string>
+        {
+            ["AZURE_KEY_VAULT_NAME"] = "kv-infocus-test",
+            ["AZURE_RESOURCE_GROUP"] = "rg-infocus-test",
+            ["SERVICE_API_NAME"] = "func-infocus-test",
+            ["SERVICE_API_RESOURCE_ID"] = "/subscriptions/0/resourceGroups/rg-infocus-test/providers/Microsoft.Web/sites/func-infocus-test",
+            ["POSTGRES_NETWORK_MODE"] = "Private",
+        }, arguments: "stage");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var vaultCalls = run.CallsStartingWith("az keyvault network-rule", "az keyvault secret set");
+        Assert.Equal(3, vaultCalls.Count);
+        Assert.StartsWith("az keyvault network-rule add --name kv-infocus-test --resource-group rg-infocus-test --ip-address 203.0.113.7/32", vaultCalls[0], StringComparison.Ordinal);
+        Assert.Contains("--name jwt-previous-signing-keys", vaultCalls[1], StringComparison.Ordinal);
+        Assert.Contains("rotation=staged", vaultCalls[1], StringComparison.Ordinal);
+        Assert.StartsWith("az keyvault network-rule remove --name kv-infocus-test --resource-group rg-infocus-test --ip-address 203.0.113.7/32", vaultCalls[2], StringComparison.Ordinal);
+    }
+
     /// <summary>predeploy's environment, pointing at a port where no server listens.</summary>
     private static Dictionary<string, string> DeployEnvironment(Dictionary<string, string> overrides)
     {
