@@ -5,6 +5,10 @@ namespace InFocus.Infrastructure.Tests;
 /// <summary>What a run of an azd hook did: its exit code, output, and the calls it made to az, azd, curl and psql.</summary>
 public sealed record HookRun(int ExitCode, string StandardOutput, string StandardError, IReadOnlyList<string> Calls)
 {
+    /// <summary>Debian's PostgreSQL client, as for scripts/services.sh (INFOCUS_PG_CLIENT_BIN overrides).</summary>
+    private static string PsqlDirectory =>
+        Environment.GetEnvironmentVariable("INFOCUS_PG_CLIENT_BIN") is { Length: > 0 } configured ? configured : "/usr/lib/postgresql/15/bin";
+
     /// <summary>Where the fakes of az, azd, curl (and the logging psql wrapper) live.</summary>
     private static string FakesDirectory => Path.Combine(Repository.Root, "tests", "InFocus.Infrastructure.Tests", "Fakes");
 
@@ -45,7 +49,7 @@ public sealed record HookRun(int ExitCode, string StandardOutput, string Standar
                 ["PATH"] = $"{FakesDirectory}:/usr/local/bin:/usr/bin:/bin",
                 ["HOME"] = state.FullName,
                 ["FAKE_STATE"] = state.FullName,
-                ["FAKE_REAL_PSQL"] = Path.Combine(Psql.ClientDirectory, "psql"),
+                ["FAKE_REAL_PSQL"] = Path.Combine(PsqlDirectory, "psql"),
                 ["FAKE_ACCOUNT_TYPE"] = "user",
                 ["FAKE_OBJECT_ID"] = "00000000-0000-0000-0000-00000000d001",
                 ["FAKE_NAME"] = "deployer@example.com",
