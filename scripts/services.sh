@@ -33,6 +33,8 @@ readonly PG_CLIENT_PACKAGES=(postgresql-client-15)
 PG_CLIENT_BIN="${INFOCUS_PG_CLIENT_BIN:-/usr/lib/postgresql/15/bin}"
 # One cluster per major version: a cluster cannot be opened by another major's server.
 PG_DATA="$LOCAL_DIR/postgres/$PG_MAJOR"
+# Where earlier versions of this script ran PostgreSQL 15 from Debian's packages; `stop` stops that cluster too.
+readonly PG_LEGACY_DATA="$LOCAL_DIR/postgres/data" PG_LEGACY_BIN=/usr/lib/postgresql/15/bin
 
 AZURITE_BLOB_PORT="${INFOCUS_AZURITE_BLOB_PORT:-10000}"
 AZURITE_QUEUE_PORT="${INFOCUS_AZURITE_QUEUE_PORT:-10001}"
@@ -363,8 +365,8 @@ start_postgres() {
     say postgres "already running (pid $(pg_pid)) at $(pg_address)"
     return 0
   fi
-  if [[ -f $LOCAL_DIR/postgres/data/PG_VERSION ]]; then
-    echo "postgres: note: .local/postgres/data holds a PostgreSQL $(cat "$LOCAL_DIR/postgres/data/PG_VERSION") cluster of an earlier version of this script; stop it (its server's pg_ctl -D .local/postgres/data stop) and delete the folder"
+  if [[ -f $PG_LEGACY_DATA/PG_VERSION ]]; then
+    echo "postgres: note: .local/postgres/data holds the PostgreSQL $(cat "$PG_LEGACY_DATA/PG_VERSION") cluster of an earlier version of this script; 'scripts/services.sh stop postgres' stops it, then delete the folder"
   fi
   require_free_port postgres "$PG_PORT"
   pg_init_cluster
@@ -379,7 +381,16 @@ start_postgres() {
   say postgres "started (pid $(pg_pid)) at $(pg_address)"
 }
 
+# Stops the PostgreSQL 15 cluster an earlier version of this script ran in .local/postgres/data, if it runs.
+stop_legacy_postgres() {
+  [[ -f $PG_LEGACY_DATA/postmaster.pid && -x $PG_LEGACY_BIN/pg_ctl ]] || return 0
+  pg_run "$PG_LEGACY_BIN/pg_ctl" -D "$PG_LEGACY_DATA" status >/dev/null 2>&1 || return 0
+  pg_run "$PG_LEGACY_BIN/pg_ctl" -D "$PG_LEGACY_DATA" -m fast -w -t "$STOP_TIMEOUT_SECONDS" stop >/dev/null
+  say postgres "stopped the PostgreSQL $(cat "$PG_LEGACY_DATA/PG_VERSION") cluster of .local/postgres/data (an earlier version of this script); delete that folder when its data is no longer needed"
+}
+
 stop_postgres() {
+  stop_legacy_postgres
   if ! pg_running; then
     rm -f "$(pid_file postgres)"
     say postgres "not running"
