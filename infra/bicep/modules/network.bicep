@@ -41,6 +41,10 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
         name: 'app'
         properties: {
           addressPrefix: appSubnetPrefix
+          // The app reaches TMDB, Communication Services and Application Insights on the internet through this
+          // subnet. Said explicitly because new subnets are moving to no default outbound access; where that is
+          // not available, a NAT gateway on this subnet is the replacement (and gives a fixed egress address).
+          defaultOutboundAccess: true
           delegations: [
             {
               name: 'flex-consumption'
