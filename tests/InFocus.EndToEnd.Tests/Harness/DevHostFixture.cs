@@ -80,6 +80,13 @@ public class DevHostFixture : IAsyncLifetime
         await work(scope.ServiceProvider.GetRequiredService<InFocusDbContext>());
     }
 
+    /// <summary>Reads something from the host's database, in a scope of its own.</summary>
+    public async Task<T> DbAsync<T>(Func<InFocusDbContext, Task<T>> read)
+    {
+        await using var scope = CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<InFocusDbContext>());
+    }
+
     /// <summary>
     /// Runs a timer or queue function now through the admin API and waits until it finished (the host's
     /// <c>Prefer: wait</c> extension). A queue function gets <paramref name="input"/> as its message.
