@@ -137,7 +137,7 @@ public sealed class WatchlistConcurrencyTests(MediaHostFixture host)
     private async Task<WatchlistEntryResponse> AddAsync(SignedInUser user)
     {
         var title = await host.TitleAsync();
-        using var added = await user.Client.PostJsonAsync("api/watchlist", new { mediaItemId = title.Id, rating = 5 });
+        using var added = await user.Client.PostJsonAsync("api/watchlist", new { mediaItemId = title.Id });
         Assert.Equal(Created, added.StatusCode);
         return await added.ReadAsync<WatchlistEntryResponse>();
     }
