@@ -23,7 +23,7 @@ public static class SoakRun
         await using var database = await SoakDatabase.CreateAsync(ownServer: options.PostgresOutageAt is not null);
         var queue = $"soak-invitations-{Guid.NewGuid():N}";
         var settings = TestSettings.Sample.ToDictionary(s => s.Key, s => (string?)s.Value);
-        foreach (var (key, value) in tmdb.TestHostSettings.Concat(HostSettings(database.ConnectionString, queue)))
+        foreach (var (key, value) in tmdb.TestHostSettings.Concat(TestSettings.HostOverrides(database.ConnectionString, queue)))
         {
             settings[key] = value;
         }
@@ -82,18 +82,6 @@ public static class SoakRun
 
         return result;
     }
-
-    private static Dictionary<string, string?> HostSettings(string connectionString, string queue) => new()
-    {
-        ["Database__ConnectionString"] = connectionString,
-        ["AzureWebJobsStorage"] = TestEnvironment.Storage,
-        ["InvitationEmailQueue"] = queue,
-        ["Auth__BcryptWorkFactor"] = "4",
-        ["Auth__AllowWeakBcryptWorkFactorForTests"] = "true",
-        ["Email__Smtp__Host"] = TestEnvironment.SmtpHost,
-        ["Email__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
-    };
 }
 
 /// <summary>What a soak run saw: it passed when every acknowledged write is in the database and nothing failed.</summary>

@@ -123,20 +123,7 @@ public class DevHostFixture : IAsyncLifetime
     }
 
     /// <summary>App settings over the sample; override to add more (keep the base ones).</summary>
-    protected virtual Dictionary<string, string?> Settings() => new()
-    {
-        ["Database__ConnectionString"] = ConnectionString,
-        ["AzureWebJobsStorage"] = TestEnvironment.Storage,
-        ["InvitationEmailQueue"] = InvitationQueue,
-        ["Auth__BcryptWorkFactor"] = "4",
-        ["Auth__AllowWeakBcryptWorkFactorForTests"] = "true",
-        ["Email__Smtp__Host"] = TestEnvironment.SmtpHost,
-        ["Email__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        // Failed queue messages come back at once and empty queues are polled often, so queue tests take little time.
-        ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
-        ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
-        ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
-    };
+    protected virtual Dictionary<string, string?> Settings() => TestSettings.HostOverrides(ConnectionString, InvitationQueue);
 
     /// <summary>Runs after the app's services are registered; override to add or replace services.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

@@ -20,12 +20,7 @@ public sealed class DatabaseOutageTests(OwnPostgresHostFixture host) : IClassFix
     public async Task Requests_answer_503_with_retry_after_while_PostgreSQL_is_down_and_succeed_within_5_s_of_its_return()
     {
         using var user = await host.SignUpAsync();
-        var title = Entities.MediaItem();
-        await host.DbAsync(db =>
-        {
-            db.MediaItems.Add(title);
-            return db.SaveChangesAsync();
-        });
+        var title = await host.SeedTitleAsync();
         // Fill the connection pool, so that the outage leaves broken connections in it.
         (await Concurrently.SendAsync(Connections, _ => user.Client.GetAsync("api/watchlist"))).AssertCounts((OK, Connections));
 

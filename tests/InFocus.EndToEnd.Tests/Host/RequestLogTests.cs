@@ -51,12 +51,7 @@ public sealed class RequestLogTests(RequestLogHostFixture host) : IClassFixture<
     public async Task Conflicts_from_a_unique_violation_not_found_and_precondition_failed_write_no_error_and_no_stack_trace()
     {
         using var user = await host.SignUpAsync();
-        var title = Entities.MediaItem();
-        await host.DbAsync(db =>
-        {
-            db.MediaItems.Add(title);
-            return db.SaveChangesAsync();
-        });
+        var title = await host.SeedTitleAsync();
         var before = host.Logs.Entries.Count;
 
         // Eight adds of one title at once: the ones that pass the service's check together meet the unique index.

@@ -2,14 +2,14 @@ using InFocus.Domain.Common;
 using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Media;
-using InFocus.EndToEnd.Tests.Harness;
 using InFocus.TestKit;
 
-namespace InFocus.EndToEnd.Tests.Concurrency;
+namespace InFocus.EndToEnd.Tests.Harness;
 
 /// <summary>
-/// Rows the concurrency tests start from, written straight into the host's database (their subject is the race, not
-/// how the rows came to be): families of signed-up users, titles, and invitations whose raw token the test knows.
+/// Rows a test starts from, written straight into the host's database, for tests whose subject is not how the rows
+/// came to be (a race, an outage, the logs): families of signed-up users, titles, and invitations whose raw token the
+/// test knows.
 /// </summary>
 internal static class Seeding
 {
