@@ -13,6 +13,9 @@ public sealed record SoakOptions
 
     public TimeSpan OutageLength { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Kill the host (SIGKILL) this far into the run and start it again (the host then runs as a process of its own).</summary>
+    public TimeSpan? KillHostAt { get; init; }
+
     public static SoakOptions Parse(string[] args)
     {
         var options = new SoakOptions();
@@ -24,8 +27,9 @@ public sealed record SoakOptions
                 "--connections" => options with { Connections = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) },
                 "--postgres-outage-at" => options with { PostgresOutageAt = TimeSpan.FromSeconds(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) },
+                "--kill-host-at" => options with { KillHostAt = TimeSpan.FromSeconds(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) },
                 "--outage" => options with { OutageLength = TimeSpan.FromSeconds(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --connections N --duration SECONDS [--postgres-outage-at SECONDS --outage SECONDS]"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --connections N --duration SECONDS [--postgres-outage-at SECONDS --outage SECONDS] [--kill-host-at SECONDS]"),
             };
             i++;
         }

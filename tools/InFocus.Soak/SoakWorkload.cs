@@ -12,7 +12,6 @@ using InFocus.Domain.Recommendations;
 using InFocus.Domain.Watchlist;
 using InFocus.TestKit;
 using InFocus.TestKit.Tmdb;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InFocus.Soak;
 
@@ -24,9 +23,10 @@ namespace InFocus.Soak;
 /// catalog are seeded in the database: how accounts are signed up is not this workload's subject (only
 /// <see cref="SeedAsync"/> knows it).
 /// </summary>
-public sealed class SoakWorkload(Uri baseAddress, IServiceProvider services, SoakMetrics metrics, SoakLedger ledger) : IDisposable
+public sealed class SoakWorkload(Uri baseAddress, Func<InFocusDbContext> createDb, SoakMetrics metrics, SoakLedger ledger) : IDisposable
 {
     private const int TitlesPerPool = 40;
+    private static readonly TimeSpan NoAnswerPause = TimeSpan.FromMilliseconds(100);
     private static readonly (int TmdbId, string Type)[] TmdbTitles =
         [(TmdbFixtures.FightClub, "movie"), (TmdbFixtures.ShawshankRedemption, "movie"), (TmdbFixtures.Rrrrrrr, "movie"), (TmdbFixtures.BreakingBad, "tv"), (TmdbFixtures.GameOfThrones, "tv")];
 
@@ -41,9 +41,8 @@ public sealed class SoakWorkload(Uri baseAddress, IServiceProvider services, Soa
     {
         var users = Enumerable.Range(0, count).Select(i => Entities.User($"soak-{Guid.NewGuid():N}@example.com", $"Soak user {i}")).ToList();
         var titles = Enumerable.Range(0, 2 * TitlesPerPool).Select(i => Entities.MediaItem($"Soak title {i}")).ToList();
-        await using (var scope = services.CreateAsyncScope())
+        await using (var db = createDb())
         {
-            var db = scope.ServiceProvider.GetRequiredService<InFocusDbContext>();
             db.Users.AddRange(users);
             db.MediaItems.AddRange(titles);
             foreach (var pair in users.Chunk(2))
@@ -90,6 +89,13 @@ public sealed class SoakWorkload(Uri baseAddress, IServiceProvider services, Soa
         return new VirtualUser(user.Id, client, tokens.RefreshToken, _ledger.For(user.Id));
     }
 
+    /// <summary>A request's status (0: no answer) and, for a success, its body.</summary>
+    private sealed record Answer<T>(HttpStatusCode Status, T? Body)
+        where T : class
+    {
+        public bool InDoubt => Status == 0;
+    }
+
     private sealed class VirtualUser(string id, HttpClient client, string refreshToken, SoakLedger.UserLedger entries)
     {
         private readonly List<string> _ownFamilies = [];
@@ -127,9 +133,13 @@ public sealed class SoakWorkload(Uri baseAddress, IServiceProvider services, Soa
         {
             var title = workload._watchlistTitles[Random.Shared.Next(workload._watchlistTitles.Count)];
             var added = await SendAsync<WatchlistEntryResponse>(workload, "add entry", () => client.PostAsJsonAsync("api/watchlist", new { mediaItemId = title }, InFocusJson.Options));
-            if (added is not null)
+            if (added.Body is not null)
             {
-                entries.Added(added.Id, title);
+                entries.Added(added.Body.Id, title);
+            }
+            else if (added.InDoubt)
+            {
+                entries.TitleInDoubt(title);
             }
         }
 
@@ -143,17 +153,31 @@ public sealed class SoakWorkload(Uri baseAddress, IServiceProvider services, Soa
             var rating = Random.Shared.Next(1, 11);
             var rated = await SendAsync<WatchlistEntryResponse>(workload, "rate entry", () =>
                 client.PatchAsync($"api/watchlist/{entry}", JsonContent.Create(new { rating }, options: InFocusJson.Options)));
-            if (rated is not null)
+            if (rated.Body is not null)
             {
                 entries.Rated(entry, rating);
+            }
+            else if (rated.InDoubt)
+            {
+                entries.RatingInDoubt(entry, rating);
             }
         }
 
         private async Task RemoveAsync(SoakWorkload workload)
         {
-            if (Pick(entries.EntryIds) is { } entry && await SendAsync(workload, "remove entry", () => client.DeleteAsync($"api/watchlist/{entry}")) == HttpStatusCode.NoContent)
+            if (Pick(entries.EntryIds) is not { } entry)
+            {
+                return;
+            }
+
+            var status = await SendAsync(workload, "remove entry", () => client.DeleteAsync($"api/watchlist/{entry}"));
+            if (status == HttpStatusCode.NoContent)
             {
                 entries.Removed(entry);
+            }
+            else if (status == 0)
+            {
+                entries.RemovalInDoubt(entry);
             }
         }
 
@@ -166,20 +190,20 @@ public sealed class SoakWorkload(Uri baseAddress, IServiceProvider services, Soa
         private async Task RefreshAsync(SoakWorkload workload)
         {
             var tokens = await SendAsync<TokenPair>(workload, "refresh token", () => client.PostAsJsonAsync("api/auth/refresh", new { refreshToken = _refreshToken }, InFocusJson.Options));
-            if (tokens is not null)
+            if (tokens.Body is not null)
             {
-                _refreshToken = tokens.RefreshToken;
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+                _refreshToken = tokens.Body.RefreshToken;
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Body.AccessToken);
             }
         }
 
         private async Task CreateFamilyAsync(SoakWorkload workload)
         {
             var family = await SendAsync<FamilySummary>(workload, "create family", () => client.PostAsJsonAsync("api/families", new { name = "Soak family" }, InFocusJson.Options));
-            if (family is not null)
+            if (family.Body is not null)
             {
-                _ownFamilies.Add(family.Id);
-                workload._ledger.FamilyCreated(family.Id);
+                _ownFamilies.Add(family.Body.Id);
+                workload._ledger.FamilyCreated(family.Body.Id);
             }
         }
 
@@ -192,9 +216,9 @@ public sealed class SoakWorkload(Uri baseAddress, IServiceProvider services, Soa
 
             var invitation = await SendAsync<InvitationResponse>(workload, "invite", () =>
                 client.PostAsJsonAsync($"api/families/{family}/invitations", new { email = $"invitee-{Guid.NewGuid():N}@example.com" }, InFocusJson.Options));
-            if (invitation is not null)
+            if (invitation.Body is not null)
             {
-                workload._ledger.Invited(invitation.Id);
+                workload._ledger.Invited(invitation.Body.Id);
             }
         }
 
@@ -203,16 +227,16 @@ public sealed class SoakWorkload(Uri baseAddress, IServiceProvider services, Soa
             var title = workload._recommendedTitles[Random.Shared.Next(workload._recommendedTitles.Count)];
             var sent = await SendAsync<RecommendationResponse>(workload, "recommend", () =>
                 client.PostAsJsonAsync("api/recommendations", new { mediaItemId = title, recipientId = Partner }, InFocusJson.Options));
-            if (sent is not null)
+            if (sent.Body is not null)
             {
-                workload._ledger.Recommended(sent.Id);
+                workload._ledger.Recommended(sent.Body.Id);
             }
         }
 
         private async Task AnswerAsync(SoakWorkload workload)
         {
             var pending = await SendAsync<Page<RecommendationResponse>>(workload, "list received", () => client.GetAsync("api/recommendations/received?status=pending&limit=5"));
-            if (Pick(pending?.Items ?? []) is not { } recommendation)
+            if (Pick(pending.Body?.Items ?? []) is not { } recommendation)
             {
                 return;
             }
@@ -220,27 +244,36 @@ public sealed class SoakWorkload(Uri baseAddress, IServiceProvider services, Soa
             var accept = Random.Shared.Next(2) == 0;
             var answered = await SendAsync<RecommendationResponse>(workload, accept ? "accept" : "reject", () =>
                 client.PostAsync($"api/recommendations/{recommendation.Id}/{(accept ? "accept" : "reject")}", content: null));
-            if (answered is not null)
+            if (answered.Body is not null)
             {
                 if (accept)
                 {
                     entries.AcceptedTitle(recommendation.Media.Id);
                 }
 
-                workload._ledger.Answered(answered.Id, answered.Status);
+                workload._ledger.Answered(answered.Body.Id, answered.Body.Status);
+            }
+            else if (answered.InDoubt)
+            {
+                if (accept)
+                {
+                    entries.TitleInDoubt(recommendation.Media.Id);
+                }
+
+                workload._ledger.AnswerInDoubt(recommendation.Id);
             }
         }
 
         private static T? Pick<T>(IReadOnlyCollection<T> items) => items.Count == 0 ? default : items.ElementAt(Random.Shared.Next(items.Count));
 
         /// <summary>Sends, records the status and latency; the body when the answer is a success.</summary>
-        private static async Task<T?> SendAsync<T>(SoakWorkload workload, string operation, Func<Task<HttpResponseMessage>> send)
+        private static async Task<Answer<T>> SendAsync<T>(SoakWorkload workload, string operation, Func<Task<HttpResponseMessage>> send)
             where T : class
         {
             var (status, response) = await SendCoreAsync(workload, operation, send);
             using (response)
             {
-                return response is { IsSuccessStatusCode: true } ? await response.Content.ReadFromJsonAsync<T>(InFocusJson.Options) : null;
+                return new(status, response is { IsSuccessStatusCode: true } ? await response.Content.ReadFromJsonAsync<T>(InFocusJson.Options) : null);
             }
         }
 
@@ -264,8 +297,10 @@ public sealed class SoakWorkload(Uri baseAddress, IServiceProvider services, Soa
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // No answer at all (a timeout or a dropped connection): recorded as status 0, a failure of the run.
+                // No answer at all (a timeout, a refused or dropped connection): recorded as status 0, a failure of the run
+                // unless the host was killed on purpose. A client would not hammer a host that is down: pause a little.
                 workload._metrics.Record(operation, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                await Task.Delay(NoAnswerPause);
                 return (0, null);
             }
         }
