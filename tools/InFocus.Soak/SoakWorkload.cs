@@ -86,7 +86,7 @@ public sealed class SoakWorkload(Uri baseAddress, Func<InFocusDbContext> createD
         response.EnsureSuccessStatusCode();
         var tokens = (await response.Content.ReadFromJsonAsync<TokenPair>(InFocusJson.Options))!;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
-        return new VirtualUser(user.Id, client, tokens.RefreshToken, _ledger.For(user.Id));
+        return new VirtualUser(user.Id, user.Email, client, tokens.RefreshToken, _ledger.For(user.Id));
     }
 
     /// <summary>A request's status (0: no answer) and, for a success, its body.</summary>
@@ -96,10 +96,11 @@ public sealed class SoakWorkload(Uri baseAddress, Func<InFocusDbContext> createD
         public bool InDoubt => Status == 0;
     }
 
-    private sealed class VirtualUser(string id, HttpClient client, string refreshToken, SoakLedger.UserLedger entries)
+    private sealed class VirtualUser(string id, string email, HttpClient client, string refreshToken, SoakLedger.UserLedger entries)
     {
         private readonly List<string> _ownFamilies = [];
         private string _refreshToken = refreshToken;
+        private bool _signedOut;
 
         public HttpClient Client => client;
 
@@ -109,6 +110,11 @@ public sealed class SoakWorkload(Uri baseAddress, Func<InFocusDbContext> createD
         {
             while (!stop.IsCancellationRequested)
             {
+                if (_signedOut)
+                {
+                    await SignInAgainAsync(workload);
+                }
+
                 var roll = Random.Shared.Next(100);
                 await (roll switch
                 {
@@ -185,6 +191,23 @@ public sealed class SoakWorkload(Uri baseAddress, Func<InFocusDbContext> createD
         {
             var (tmdbId, type) = TmdbTitles[Random.Shared.Next(TmdbTitles.Length)];
             return SendAsync(workload, "import title", () => client.PostAsJsonAsync("api/media", new { tmdbId, type }, InFocusJson.Options));
+        }
+
+        /// <summary>
+        /// What the API asks of a client whose session ended (docs/api.md, "Tokens and sessions"): sign in again. A
+        /// refresh whose answer a killed host never sent leaves the client with a used refresh token, whose next use
+        /// ends the session as a suspected theft.
+        /// </summary>
+        private async Task SignInAgainAsync(SoakWorkload workload)
+        {
+            client.DefaultRequestHeaders.Authorization = null;
+            var tokens = await SendAsync<TokenPair>(workload, "sign in again", () =>
+                client.PostAsJsonAsync("api/auth/login", new { email, password = TestAccounts.Password }, InFocusJson.Options));
+            if (tokens.Body is not null)
+            {
+                _refreshToken = tokens.Body.RefreshToken;
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Body.AccessToken);
+            }
         }
 
         private async Task RefreshAsync(SoakWorkload workload)
@@ -267,7 +290,7 @@ public sealed class SoakWorkload(Uri baseAddress, Func<InFocusDbContext> createD
         private static T? Pick<T>(IReadOnlyCollection<T> items) => items.Count == 0 ? default : items.ElementAt(Random.Shared.Next(items.Count));
 
         /// <summary>Sends, records the status and latency; the body when the answer is a success.</summary>
-        private static async Task<Answer<T>> SendAsync<T>(SoakWorkload workload, string operation, Func<Task<HttpResponseMessage>> send)
+        private async Task<Answer<T>> SendAsync<T>(SoakWorkload workload, string operation, Func<Task<HttpResponseMessage>> send)
             where T : class
         {
             var (status, response) = await SendCoreAsync(workload, operation, send);
@@ -277,14 +300,14 @@ public sealed class SoakWorkload(Uri baseAddress, Func<InFocusDbContext> createD
             }
         }
 
-        private static async Task<HttpStatusCode> SendAsync(SoakWorkload workload, string operation, Func<Task<HttpResponseMessage>> send)
+        private async Task<HttpStatusCode> SendAsync(SoakWorkload workload, string operation, Func<Task<HttpResponseMessage>> send)
         {
             var (status, response) = await SendCoreAsync(workload, operation, send);
             response?.Dispose();
             return status;
         }
 
-        private static async Task<(HttpStatusCode Status, HttpResponseMessage? Response)> SendCoreAsync(
+        private async Task<(HttpStatusCode Status, HttpResponseMessage? Response)> SendCoreAsync(
             SoakWorkload workload, string operation, Func<Task<HttpResponseMessage>> send)
         {
             var started = Stopwatch.GetTimestamp();
@@ -293,6 +316,7 @@ public sealed class SoakWorkload(Uri baseAddress, Func<InFocusDbContext> createD
                 var response = await send();
                 await response.Content.LoadIntoBufferAsync();
                 workload._metrics.Record(operation, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                _signedOut = response.StatusCode == HttpStatusCode.Unauthorized;
                 return (response.StatusCode, response);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
