@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -27,11 +28,26 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The one place EF is told how to talk to PostgreSQL; tests and tools use it too.</summary>
+    /// <summary>
+    /// The one place EF is told how to talk to PostgreSQL; tests and tools use it too.
+    /// <para>
+    /// EF logs every failed command, save, query and connection at error level with the exception, before the
+    /// exception reaches InFocus. Most are expected (a unique violation that becomes a 409, PostgreSQL being down that
+    /// becomes a 503) and the caller decides: <c>HttpEndpoint</c> logs an unexpected one once, with its stack trace,
+    /// and the Functions host logs a failed background invocation. So EF's own error events go to debug level.
+    /// </para>
+    /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(warnings => warnings.Log(
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.TransactionError, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug)));
 
     public static NpgsqlDataSource CreateDataSource(DatabaseOptions options)
     {

@@ -70,11 +70,24 @@ public sealed class FamilyService(InFocusDbContext db)
         return await GetAsync(user, familyId, cancellationToken);
     }
 
-    /// <summary>Deletes the family with its memberships and invitations (admins only). Watchlists are untouched.</summary>
+    /// <summary>
+    /// Deletes the family with its memberships and invitations (admins only). Watchlists are untouched. One statement,
+    /// conditional on the caller being an admin, so of concurrent deletes exactly one succeeds and the others find no
+    /// family (404); only when nothing was deleted does a second statement tell 403 from 404.
+    /// </summary>
     public async Task DeleteAsync(CurrentUser user, string familyId, CancellationToken cancellationToken)
     {
-        await FamilyAccess.RequireAdminAsync(db, user.UserId, familyId, cancellationToken);
-        await db.Families.Where(f => f.Id == familyId).ExecuteDeleteAsync(cancellationToken);
+        var deleted = Cuid.IsValid(familyId)
+            ? await db.Families
+                .Where(f => f.Id == familyId
+                    && db.FamilyMemberships.Any(m => m.FamilyId == f.Id && m.UserId == user.UserId && m.Role == FamilyRole.Admin))
+                .ExecuteDeleteAsync(cancellationToken)
+            : 0;
+        if (deleted == 0)
+        {
+            await FamilyAccess.RequireAdminAsync(db, user.UserId, familyId, cancellationToken);
+            throw new NotFoundException(FamilyAccess.Resource);
+        }
     }
 
     private static string ValidName(FamilyRequest request)

@@ -13,9 +13,6 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles, 
     public const int MaxRating = 10;
     private const string Entry = "The watchlist entry";
 
-    // An unconditional update that keeps losing races to other updates gives up after this many tries.
-    private const int UnconditionalAttempts = 3;
-
     /// <summary>
     /// <c>POST /api/watchlist</c>: adds a title (imported from TMDB first when named by TMDB id). A title already on
     /// the list is a 409 whose body names the existing entry (<c>existingEntryId</c>). Two statements for a title named
@@ -81,41 +78,75 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles, 
     }
 
     /// <summary>
-    /// <c>PATCH /api/watchlist/{id}</c>. With <paramref name="precondition"/> (<c>If-Match</c>) the entry must still be
-    /// in a version the client named, also when another update lands between reading and writing it (the update is
-    /// conditional on the version read): otherwise 412 and nothing changes. Without it the last write wins. Two
-    /// statements (none written when nothing changes).
+    /// <c>PATCH /api/watchlist/{id}</c>. With <paramref name="precondition"/> (<c>If-Match</c> naming versions) the entry
+    /// must still be in a version the client named, also when another update lands between reading and writing it (the
+    /// update is conditional on the version read): otherwise 412 and nothing changes. Without it (or with <c>*</c>) the
+    /// last write wins: the members present are set in one statement with no read before it, so concurrent updates all
+    /// apply, in the order PostgreSQL takes them. Two statements (none written when nothing changes).
     /// </summary>
     public async Task<WatchlistEntryResponse> UpdateAsync(
         CurrentUser user, string? id, UpdateWatchlistEntryRequest request, IfMatch? precondition, CancellationToken cancellationToken)
     {
         var status = ValidateUpdate(request);
-        for (var attempt = 1; ; attempt++)
+        if (precondition is null || precondition.IsAny)
         {
-            var found = await Owned(user, id).AsTracking().Select(WatchlistEntryRow.Projection).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException(Entry);
-            var entry = found.Entry;
-            precondition?.Require(EntityTag.From(entry.Version), Entry);
-            entry.Status = status ?? entry.Status;
-            entry.Rating = request.Rating.IsSet ? request.Rating.Value : entry.Rating;
-            entry.Notes = request.Notes.IsSet ? NotesOrNull(request.Notes.Value) : entry.Notes;
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return found.ToResponse(images);
-            }
-            catch (DbUpdateConcurrencyException) when (precondition is null && attempt < UnconditionalAttempts)
-            {
-                // Changed or deleted since it was read: read it again and reapply (the last write wins).
-                db.ChangeTracker.Clear();
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw precondition is null
-                    ? new ConflictException($"{Entry} is being changed by other requests right now; try again.")
-                    : IfMatch.Failed(Entry);
-            }
+            await UpdateLastWriteWinsAsync(user, id, request, status, cancellationToken);
+            return await GetAsync(user, id, cancellationToken);
         }
+
+        var found = await Owned(user, id).AsTracking().Select(WatchlistEntryRow.Projection).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(Entry);
+        var entry = found.Entry;
+        precondition.Require(EntityTag.From(entry.Version), Entry);
+        entry.Status = status ?? entry.Status;
+        entry.Rating = request.Rating.IsSet ? request.Rating.Value : entry.Rating;
+        entry.Notes = request.Notes.IsSet ? NotesOrNull(request.Notes.Value) : entry.Notes;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return found.ToResponse(images);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw IfMatch.Failed(Entry);
+        }
+    }
+
+    /// <summary>
+    /// Sets the members present in one <c>UPDATE</c>, only where one of them differs (so an update that changes nothing
+    /// keeps the version); an entry that is not the caller's, or no longer exists, is left to the read that follows.
+    /// </summary>
+    private async Task UpdateLastWriteWinsAsync(
+        CurrentUser user, string? id, UpdateWatchlistEntryRequest request, WatchStatus? status, CancellationToken cancellationToken)
+    {
+        var (setRating, rating) = (request.Rating.IsSet, request.Rating.IsSet ? request.Rating.Value : null);
+        var (setNotes, notes) = (request.Notes.IsSet, request.Notes.IsSet ? NotesOrNull(request.Notes.Value) : null);
+        if (status is null && !setRating && !setNotes)
+        {
+            return;
+        }
+
+        await Owned(user, id)
+            .Where(e => (status != null && e.Status != status) || (setRating && e.Rating != rating) || (setNotes && e.Notes != notes))
+            .ExecuteUpdateAsync(
+                setters =>
+                {
+                    if (status is { } newStatus)
+                    {
+                        setters.SetProperty(e => e.Status, newStatus);
+                    }
+
+                    if (setRating)
+                    {
+                        setters.SetProperty(e => e.Rating, rating);
+                    }
+
+                    if (setNotes)
+                    {
+                        setters.SetProperty(e => e.Notes, notes);
+                    }
+                },
+                cancellationToken);
     }
 
     /// <summary><c>DELETE /api/watchlist/{id}</c>: one statement.</summary>

@@ -19,7 +19,12 @@ public sealed class AuthenticatedEndpoint(HttpEndpoint endpoint, IAccessTokenVal
         Func<CurrentUser, CancellationToken, Task<IActionResult>> handle) =>
         endpoint.RunAsync(request, function, async cancellationToken =>
         {
-            var user = await tokens.ValidateAsync(BearerToken(request), cancellationToken);
+            // The session check comes before the body and is idempotent (at most it stamps the session's last use), so it
+            // is retried for every method; a GET is retried whole by HttpEndpoint.
+            var token = BearerToken(request);
+            var user = TransientDatabaseFailures.IsSafe(request)
+                ? await tokens.ValidateAsync(token, cancellationToken)
+                : await TransientDatabaseFailures.RetryAsync(ct => tokens.ValidateAsync(token, ct), cancellationToken);
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["UserId"] = user.UserId });
             return await handle(user, cancellationToken);
         });

@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace InFocus.Functions.Http;
 
 /// <summary>
 /// The call path every HTTP function runs its body through: a logging scope naming the function and trace,
-/// domain errors mapped to error responses, unexpected failures logged and hidden behind a 500, and one
+/// domain errors mapped to error responses, the database being unavailable a 503 (a read is retried first, see
+/// <see cref="TransientDatabaseFailures"/>), unexpected failures logged and hidden behind a 500, and one
 /// completion log line. It lives in the function's own code so the Functions host and the development host
 /// behave identically (no worker middleware involved). Failures are problem details for the JSON API; pages for
 /// browsers run the same path through <see cref="HtmlPageEndpoint"/>, which writes them as HTML.
@@ -28,7 +28,10 @@ public sealed partial class HttpEndpoint(ILogger<HttpEndpoint> logger)
         var cancellationToken = request.HttpContext.RequestAborted;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Function"] = function, ["TraceId"] = traceId });
         var started = Stopwatch.GetTimestamp();
-        var result = await InvokeAsync(handle, failures, traceId, cancellationToken);
+        Func<CancellationToken, Task<IActionResult>> body = TransientDatabaseFailures.IsSafe(request)
+            ? ct => TransientDatabaseFailures.RetryAsync(handle, ct)
+            : handle;
+        var result = await InvokeAsync(body, failures, traceId, cancellationToken);
         LogCompleted(logger, function, StatusOf(result), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return result;
     }
@@ -56,29 +59,17 @@ public sealed partial class HttpEndpoint(ILogger<HttpEndpoint> logger)
         {
             return failures.Status(StatusCodes.Status499ClientClosedRequest, "The client closed the request.", traceId);
         }
-        catch (Exception e) when (IsDatabaseUnavailable(e))
+        catch (Exception e) when (TransientDatabaseFailures.IsTransient(e))
         {
-            LogDatabaseUnavailable(logger, e);
-            return failures.From(new DependencyUnavailableException("The database is temporarily unavailable.", TimeSpan.FromSeconds(5)), traceId);
+            LogDatabaseUnavailable(logger, e.GetBaseException().Message);
+            return failures.From(
+                new DependencyUnavailableException("The database is temporarily unavailable.", TransientDatabaseFailures.RetryAfter), traceId);
         }
         catch (Exception e)
         {
             LogUnexpected(logger, e);
             return failures.Unexpected(traceId);
         }
-    }
-
-    private static bool IsDatabaseUnavailable(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException { IsTransient: true } or TimeoutException)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static int StatusOf(IActionResult result) => result switch
@@ -91,8 +82,9 @@ public sealed partial class HttpEndpoint(ILogger<HttpEndpoint> logger)
     [LoggerMessage(Level = LogLevel.Information, Message = "{Function} answered {Status} in {ElapsedMs:0.0} ms")]
     private static partial void LogCompleted(ILogger logger, string function, int status, double elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable")]
-    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
+    // An outage is not a bug: one line saying why, without the stack trace.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable: {Reason}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure")]
     private static partial void LogUnexpected(ILogger logger, Exception exception);

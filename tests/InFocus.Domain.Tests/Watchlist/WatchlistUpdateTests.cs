@@ -111,14 +111,54 @@ public sealed class WatchlistUpdateTests(DomainFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task An_unconditional_update_that_loses_a_race_is_reapplied_on_the_latest_version()
+    public async Task Eight_unconditional_updates_at_once_all_apply_and_the_last_write_wins()
     {
         var (user, entry) = await ArrangeAsync();
 
-        var updated = await UpdateRacedAsync(user, entry, precondition: null);
+        var updates = await Task.WhenAll(Enumerable.Range(1, 8).Select(rating =>
+            Task.Run(() => UpdateAsync(user, entry.Id, $$"""{ "rating": {{rating}}, "notes": "from device {{rating}}" }"""))));
 
-        Assert.Equal(("raced", (int?)10), (updated.Notes, updated.Rating));
-        Assert.Equal(updated.ETag, (await GetAsync(user, entry.Id)).ETag);
+        var stored = await GetAsync(user, entry.Id);
+        Assert.Contains(stored.Rating!.Value, Enumerable.Range(1, 8));
+        Assert.Equal($"from device {stored.Rating}", stored.Notes);
+        Assert.All(updates, u => Assert.Equal($"from device {u.Rating}", u.Notes));
+    }
+
+    [Fact]
+    public async Task An_unconditional_update_is_two_statements_and_an_empty_one_a_single_read()
+    {
+        var (user, entry) = await ArrangeAsync();
+        var costs = new List<int>();
+        foreach (var body in new[] { """{ "rating": 2 }""", "{}" })
+        {
+            await using var scope = fixture.CreateScope();
+            var service = scope.ServiceProvider.GetRequiredService<WatchlistService>();
+            fixture.Statements.Reset();
+            await service.UpdateAsync(user.AsCaller(), entry.Id, Parse(body), null, default);
+            costs.Add(fixture.Statements.Count);
+        }
+
+        Assert.Equal([2, 1], costs);
+    }
+
+    [Fact]
+    public async Task An_unconditional_update_of_a_deleted_entry_is_not_found()
+    {
+        var (user, entry) = await ArrangeAsync();
+        await fixture.WithAsync<WatchlistService>(s => s.DeleteAsync(user.AsCaller(), entry.Id, default));
+
+        await Assert.ThrowsAsync<NotFoundException>(() => UpdateAsync(user, entry.Id, """{ "rating": 1 }"""));
+        await Assert.ThrowsAsync<NotFoundException>(() => UpdateAsync(user, entry.Id, """{ "rating": 1 }""", IfMatch.Any));
+    }
+
+    [Fact]
+    public async Task An_update_setting_the_values_the_entry_already_has_keeps_the_etag()
+    {
+        var (user, entry) = await ArrangeAsync();
+
+        var updated = await UpdateAsync(user, entry.Id, """{ "status": "completed", "rating": 6, "notes": "Loved it" }""");
+
+        Assert.Equal((entry.ETag, entry.DateUpdated), (updated.ETag, updated.DateUpdated));
     }
 
     [Fact]
@@ -144,7 +184,7 @@ public sealed class WatchlistUpdateTests(DomainFixture fixture) : IClassFixture<
     /// Updates the rating to 10 while another writer changes the notes between this update's read and its write
     /// (injected by an interceptor on the update's first save), as a second device would.
     /// </summary>
-    private async Task<WatchlistEntryResponse> UpdateRacedAsync(User user, WatchlistEntryResponse entry, IfMatch? precondition)
+    private async Task<WatchlistEntryResponse> UpdateRacedAsync(User user, WatchlistEntryResponse entry, IfMatch precondition)
     {
         await using var scope = fixture.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<InFocusDbContext>();

@@ -80,6 +80,13 @@ public class DevHostFixture : IAsyncLifetime
         await work(scope.ServiceProvider.GetRequiredService<InFocusDbContext>());
     }
 
+    /// <summary>Reads something from the host's database, in a scope of its own.</summary>
+    public async Task<T> DbAsync<T>(Func<InFocusDbContext, Task<T>> read)
+    {
+        await using var scope = CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<InFocusDbContext>());
+    }
+
     /// <summary>
     /// Runs a timer or queue function now through the admin API and waits until it finished (the host's
     /// <c>Prefer: wait</c> extension). A queue function gets <paramref name="input"/> as its message.
@@ -116,20 +123,7 @@ public class DevHostFixture : IAsyncLifetime
     }
 
     /// <summary>App settings over the sample; override to add more (keep the base ones).</summary>
-    protected virtual Dictionary<string, string?> Settings() => new()
-    {
-        ["Database__ConnectionString"] = ConnectionString,
-        ["AzureWebJobsStorage"] = TestEnvironment.Storage,
-        ["InvitationEmailQueue"] = InvitationQueue,
-        ["Auth__BcryptWorkFactor"] = "4",
-        ["Auth__AllowWeakBcryptWorkFactorForTests"] = "true",
-        ["Email__Smtp__Host"] = TestEnvironment.SmtpHost,
-        ["Email__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        // Failed queue messages come back at once and empty queues are polled often, so queue tests take little time.
-        ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
-        ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
-        ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
-    };
+    protected virtual Dictionary<string, string?> Settings() => TestSettings.HostOverrides(ConnectionString, InvitationQueue);
 
     /// <summary>Runs after the app's services are registered; override to add or replace services.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

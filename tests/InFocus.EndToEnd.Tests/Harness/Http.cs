@@ -14,6 +14,14 @@ internal static class Http
     public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string path, string json) =>
         client.PatchAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 
+    /// <summary>A PATCH conditional on <paramref name="ifMatch"/> (sent as <c>If-Match</c>).</summary>
+    public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string path, string json, string ifMatch)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return client.SendAsync(request);
+    }
+
     public static Task<HttpResponseMessage> DeleteJsonAsync(this HttpClient client, string path, object body) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, path) { Content = JsonContent.Create(body, options: InFocusJson.Options) });
 
