@@ -2,6 +2,7 @@ using InFocus.Domain.Common;
 using InFocus.Domain.Invitations;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.TestKit;
+using InFocus.Domain.Emails;
 
 namespace InFocus.EndToEnd.Tests.Invitations;
 
@@ -17,7 +18,7 @@ public sealed class InvitationEmailTests(InvitationsHostFixture host)
         var message = Assert.Single(await host.Mail.MessagesToAsync(invited.Email));
         var text = await host.Mail.PlainTextAsync(message.Id);
 
-        Assert.Equal("Ada Lovelace invited you to The Lovelaces on InFocus", message.Subject);
+        Assert.Equal(InvitationEmailComposer.Subject, message.Subject);
         Assert.Contains(invited.Link.ToString(), text, StringComparison.Ordinal);
         Assert.Contains(DisplayTime.Utc(invited.Invitation.ExpiresAt), text, StringComparison.Ordinal);
         await Eventually.TrueAsync(
@@ -32,7 +33,7 @@ public sealed class InvitationEmailTests(InvitationsHostFixture host)
         await Eventually.TrueAsync(
             async () => (await invited.Admin.InvitationAsync(invited.FamilyId, invited.Invitation.Id)).EmailStatus == EmailDeliveryStatus.Sent,
             "the first delivery recorded the email as sent");
-        var sent = new InvitationEmailMessage(invited.Invitation.Id, invited.Token, invited.Invitation.SendCount).ToJson();
+        var sent = new EmailMessage(EmailKind.Invitation, invited.Invitation.Id, invited.Token, invited.Invitation.SendCount).ToJson();
         var queue = host.Queue();
 
         await queue.SendMessageAsync(sent);
