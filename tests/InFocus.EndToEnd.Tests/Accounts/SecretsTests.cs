@@ -20,7 +20,7 @@ public sealed class SecretsTests(AccountsHostFixture host)
         const string wrongPassword = "a wrong guess at the password";
         var issued = new List<(string Token, string Request, string Body)>();
         using var user = await host.SignUpAsync();
-        issued.Add((user.Tokens.RefreshToken, "POST /api/auth/register", host.Responses.Last(r => r.Request == "POST /api/auth/register" && r.Body.Contains(user.Tokens.RefreshToken, StringComparison.Ordinal)).Body));
+        issued.Add((user.Tokens.RefreshToken, "POST /api/auth/verify-email", host.Responses.Last(r => r.Request == "POST /api/auth/verify-email" && r.Body.Contains(user.Tokens.RefreshToken, StringComparison.Ordinal)).Body));
         using var anonymous = host.CreateUserClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostJsonAsync("api/auth/login", new { email = user.Email, password = wrongPassword })).StatusCode);

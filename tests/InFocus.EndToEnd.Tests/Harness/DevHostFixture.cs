@@ -115,21 +115,33 @@ public class DevHostFixture : IAsyncLifetime
         };
     }
 
-    /// <summary>App settings over the sample; override to add more (keep the base ones).</summary>
-    protected virtual Dictionary<string, string?> Settings() => new()
+    /// <summary>
+    /// App settings over the sample, with the email limits out of the way (their tests use their own fixture); override
+    /// to add more (keep the base ones).
+    /// </summary>
+    protected virtual Dictionary<string, string?> Settings()
     {
-        ["Database__ConnectionString"] = ConnectionString,
-        ["AzureWebJobsStorage"] = TestEnvironment.Storage,
-        ["InvitationEmailQueue"] = InvitationQueue,
-        ["Auth__BcryptWorkFactor"] = "4",
-        ["Auth__AllowWeakBcryptWorkFactorForTests"] = "true",
-        ["Email__Smtp__Host"] = TestEnvironment.SmtpHost,
-        ["Email__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        // Failed queue messages come back at once and empty queues are polled often, so queue tests take little time.
-        ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
-        ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
-        ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database__ConnectionString"] = ConnectionString,
+            ["AzureWebJobsStorage"] = TestEnvironment.Storage,
+            ["InvitationEmailQueue"] = InvitationQueue,
+            ["Auth__BcryptWorkFactor"] = "4",
+            ["Auth__AllowWeakBcryptWorkFactorForTests"] = "true",
+            ["Email__Smtp__Host"] = TestEnvironment.SmtpHost,
+            ["Email__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Failed queue messages come back at once and empty queues are polled often, so queue tests take little time.
+            ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
+            ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
+            ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
+        };
+        foreach (var (key, value) in TestEmailLimits.Generous)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 
     /// <summary>Runs after the app's services are registered; override to add or replace services.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

@@ -1,8 +1,10 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.TestKit;
+using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.EndToEnd.Tests.Harness;
 
@@ -51,20 +53,26 @@ public static class SignedInUsers
         return client;
     }
 
-    /// <summary>Registers a new user (a unique email unless given) and returns them signed in. Dispose it when done.</summary>
+    /// <summary>
+    /// Registers a new user (a unique email unless given) through <c>POST /api/auth/register</c> and
+    /// <c>POST /api/auth/verify-email</c>, and returns them signed in. Dispose it when done. The verification token is
+    /// the harness's own (the emailed one is only ever in the email): it replaces the pending registration's token hash.
+    /// </summary>
     public static async Task<SignedInUser> SignUpAsync(
         this DevHostFixture host, string? email = null, string name = "Test User", string password = TestAccounts.Password)
     {
         email ??= $"user-{Guid.NewGuid():N}@example.com";
         var address = NewClientAddress();
         using var anonymous = host.CreateUserClient(clientAddress: address);
-        using var response = await anonymous.PostAsJsonAsync("api/auth/register", new { email, password, name }, InFocusJson.Options);
-        if (!response.IsSuccessStatusCode)
+        using (var response = await anonymous.PostAsJsonAsync("api/auth/register", new { email, password, name }, InFocusJson.Options))
         {
-            throw new InvalidOperationException($"Registration answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            await Expect(response, HttpStatusCode.Accepted, "Registration");
         }
 
-        var registered = (await response.Content.ReadFromJsonAsync<RegistrationResponse>(InFocusJson.Options))!;
+        var token = await host.ReplaceVerificationTokenAsync(email);
+        using var verified = await anonymous.PostAsJsonAsync("api/auth/verify-email", new { token }, InFocusJson.Options);
+        await Expect(verified, HttpStatusCode.OK, "Verification");
+        var registered = (await verified.Content.ReadFromJsonAsync<RegistrationResponse>(InFocusJson.Options))!;
         return new SignedInUser
         {
             Id = registered.User.Id,
@@ -75,5 +83,24 @@ public static class SignedInUsers
             ClientAddress = address,
             Client = host.CreateUserClient(registered.Tokens.AccessToken, address),
         };
+    }
+
+    /// <summary>Gives the address's pending registration a verification token the test knows, and returns it.</summary>
+    public static async Task<string> ReplaceVerificationTokenAsync(this DevHostFixture host, string email)
+    {
+        var token = SecureToken.Generate();
+        var normalized = EmailAddress.Normalize(email);
+        await host.DbAsync(db => db.PendingRegistrations
+            .Where(r => r.Email == normalized)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.TokenHash, SecureToken.Hash(token))));
+        return token;
+    }
+
+    private static async Task Expect(HttpResponseMessage response, HttpStatusCode status, string what)
+    {
+        if (response.StatusCode != status)
+        {
+            throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
     }
 }

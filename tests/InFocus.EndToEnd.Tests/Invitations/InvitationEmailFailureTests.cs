@@ -23,7 +23,7 @@ public sealed class InvitationEmailFailureTests(FailingEmailHostFixture host)
 
         var poisoned = Assert.Single((await poison.PeekMessagesAsync(maxMessages: 32)).Value);
         Assert.Equal(invitation.Id, EmailMessage.TryParse(poisoned.Body.ToString())?.Id);
-        Assert.Equal(5, host.Logs.Entries.Count(e => e.Contains($"Sending invitation {invitation.Id} email 1 failed", StringComparison.Ordinal)));
+        Assert.Equal(5, host.Logs.Entries.Count(e => e.Contains($"Sending email invitation:{invitation.Id}:1 failed", StringComparison.Ordinal)));
         var failed = await admin.InvitationAsync(familyId, invitation.Id);
         Assert.Equal(EmailDeliveryStatus.Failed, failed.EmailStatus);
         Assert.StartsWith("The SMTP server did not take the email", failed.EmailError, StringComparison.Ordinal);

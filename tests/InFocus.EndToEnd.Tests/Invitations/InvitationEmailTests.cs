@@ -1,3 +1,4 @@
+using System.Net;
 using InFocus.Domain.Common;
 using InFocus.Domain.Invitations;
 using InFocus.EndToEnd.Tests.Harness;
@@ -40,12 +41,36 @@ public sealed class InvitationEmailTests(InvitationsHostFixture host)
         await queue.SendMessageAsync(sent);
 
         await Eventually.TrueAsync(
-            () => host.Logs.Entries.Count(e => e.Contains($"Invitation {invited.Invitation.Id} send 1 was already sent; nothing sent again", StringComparison.Ordinal)) == 2,
+            () => host.Logs.Entries.Count(e => e.Contains($"Email invitation:{invited.Invitation.Id}:1 was already sent; nothing sent again", StringComparison.Ordinal)) == 2,
             "both copies of the message were handled");
         Assert.Single(await host.Mail.MessagesToAsync(invited.Email));
         Assert.False(await host.Queue("-poison").ExistsAsync());
         var invitation = await invited.Admin.InvitationAsync(invited.FamilyId, invited.Invitation.Id);
         Assert.Equal((EmailDeliveryStatus.Sent, 1), (invitation.EmailStatus, invitation.SendCount));
+    }
+
+    [Fact]
+    public async Task Fifteen_quick_resends_fail_no_delivery_and_send_each_email_at_most_once()
+    {
+        // Observed: quick resends made deliveries fail ("busy"), each failure counting towards the poison queue.
+        using var invited = await host.InviteNewAddressAsync();
+        for (var i = 0; i < 15; i++)
+        {
+            using var resent = await invited.Admin.Client.PostAsync($"api/families/{invited.FamilyId}/invitations/{invited.Invitation.Id}/resend", content: null);
+            Assert.Equal(HttpStatusCode.Accepted, resent.StatusCode);
+        }
+
+        await Eventually.TrueAsync(
+            async () => (await invited.Admin.InvitationAsync(invited.FamilyId, invited.Invitation.Id)) is { EmailStatus: EmailDeliveryStatus.Sent, SendCount: 16 },
+            "the last send was delivered");
+        await Task.Delay(1000);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Contains($"invitation:{invited.Invitation.Id}:", StringComparison.Ordinal) && e.Contains("failed", StringComparison.Ordinal));
+        Assert.False(await host.Queue("-poison").ExistsAsync());
+        var sent = host.Logs.Entries
+            .Where(e => e.Contains($"Sent email invitation:{invited.Invitation.Id}:", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(sent.Distinct().Count(), sent.Count);
+        Assert.Equal(sent.Count, (await host.Mail.MessagesToAsync(invited.Email)).Count);
     }
 
     [Fact]
