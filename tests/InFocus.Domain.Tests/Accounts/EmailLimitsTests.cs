@@ -5,6 +5,7 @@ using InFocus.Domain.Invitations;
 using InFocus.Domain.Tests.Families;
 using InFocus.Domain.Tests.Invitations;
 using InFocus.TestKit;
+using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.Domain.Tests.Accounts;
 
@@ -16,6 +17,45 @@ public sealed class EmailLimitsTests(DefaultLimitsFixture fixture) : IClassFixtu
 {
     private static readonly AuthOptions Auth = new();
     private static readonly EmailLimitsOptions Email = new();
+
+    [Fact]
+    public async Task Five_throwaway_accounts_cannot_mail_four_addresses_a_family_name_of_their_choosing_in_the_subject()
+    {
+        // Observed: five fresh accounts, each with a family named "Verify your bank at evil.example" inviting the same
+        // four addresses, produced 20 emails with that text in the subject within seconds.
+        await fixture.DrainQueueAsync();
+        var recipients = Enumerable.Range(0, 4).Select(_ => NewEmail()).ToList();
+        var sent = 0;
+        for (var account = 0; account < 5; account++)
+        {
+            var admin = await fixture.UserAsync("Throwaway");
+            var familyId = await fixture.FamilyAsync(admin);
+            await fixture.DbAsync(db => db.Families.Where(f => f.Id == familyId)
+                .ExecuteUpdateAsync(f => f.SetProperty(x => x.Name, "Verify your bank at evil.example")));
+            foreach (var recipient in recipients)
+            {
+                try
+                {
+                    await InviteAsync(admin, familyId, recipient);
+                    sent++;
+                }
+                catch (TooManyRequestsException)
+                {
+                }
+            }
+        }
+
+        Assert.Equal(recipients.Count * Email.InvitationsPerRecipientPerDay, sent);
+        using var smtp4dev = new Smtp4devClient();
+        foreach (var message in await fixture.DrainQueueAsync())
+        {
+            await fixture.WithAsync<EmailDelivery>(d => d.DeliverAsync(message, default));
+        }
+
+        var received = await smtp4dev.WaitForMessagesAsync(recipients[0], Email.InvitationsPerRecipientPerDay);
+        Assert.All(received, m => Assert.Equal(InvitationEmailComposer.Subject, m.Subject));
+        Assert.Contains("Family name (chosen by its members): \"Verify your bank at evil.example\"", await smtp4dev.PlainTextAsync(received[0].Id), StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task A_client_may_register_as_often_as_its_hourly_limit_allows()
