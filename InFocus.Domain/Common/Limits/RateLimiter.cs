@@ -17,17 +17,17 @@ public sealed class RateLimiter(InFocusDbContext db, TimeProvider clock)
 {
     public async Task AcquireAsync(IReadOnlyList<RateLimit> limits, CancellationToken cancellationToken)
     {
-        if (limits.Count == 0)
+        // A zero window (a cooldown set to 0) is a limit switched off.
+        var ordered = limits.Where(l => l.Window > TimeSpan.Zero).OrderBy(l => l.Key, StringComparer.Ordinal).ToList();
+        if (ordered.Count == 0)
         {
             return;
         }
 
-        var now = clock.GetUtcNow();
-        var ordered = limits.OrderBy(l => l.Key, StringComparer.Ordinal).ToList();
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await using (ownTransaction)
         {
-            await CountAsync(ordered, now, cancellationToken);
+            await CountAsync(ordered, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -35,13 +35,16 @@ public sealed class RateLimiter(InFocusDbContext db, TimeProvider clock)
         }
     }
 
-    private async Task CountAsync(List<RateLimit> ordered, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task CountAsync(List<RateLimit> ordered, CancellationToken cancellationToken)
     {
         var keys = ordered.Select(l => l.Key).ToArray();
         await db.Database.ExecuteSqlRawAsync(
             "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(@keys) WITH ORDINALITY AS v(k, n) ORDER BY n",
             [Array("keys", keys, NpgsqlDbType.Text)],
             cancellationToken);
+
+        // The time is read once the keys are locked, so a use recorded by whoever held them is never in this one's future.
+        var now = clock.GetUtcNow();
         var usage = await db.Database.SqlQueryRaw<UsageRow>(
                 """
                 SELECT v.n::int AS position, count(h.id)::int AS used, min(h.at) AS oldest
