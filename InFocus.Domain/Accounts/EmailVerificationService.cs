@@ -69,12 +69,7 @@ public sealed partial class EmailVerificationService(
     /// </summary>
     public async Task<AcceptedResponse> ResendAsync(ResendVerificationRequest request, ClientInfo client, CancellationToken cancellationToken)
     {
-        new Validation().Email("email", request.Email).ThrowIfInvalid();
-        var email = EmailAddress.Normalize(request.Email!);
-        var auth = authOptions.Value;
-        await limiter.AcquireAsync(
-            [AccountEmailLimits.PerAddress(email, auth), AccountEmailLimits.PerClient(client.Address, auth), emailLimits.Value.Budget],
-            cancellationToken);
+        var email = await limiter.AcquireForAddressAsync(request.Email, client, authOptions.Value, emailLimits.Value, cancellationToken);
         var now = clock.GetUtcNow();
         var token = SecureToken.Generate();
         var hash = SecureToken.Hash(token);

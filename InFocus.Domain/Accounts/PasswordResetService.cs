@@ -31,14 +31,9 @@ public sealed partial class PasswordResetService(
     /// <summary>Records the request and queues its email. 400 invalid email; 429 over a limit (per address, per client, app-wide).</summary>
     public async Task<AcceptedResponse> RequestAsync(PasswordResetRequest request, ClientInfo client, CancellationToken cancellationToken)
     {
-        new Validation().Email("email", request.Email).ThrowIfInvalid();
-        var email = EmailAddress.Normalize(request.Email!);
-        var auth = authOptions.Value;
-        await limiter.AcquireAsync(
-            [AccountEmailLimits.PerAddress(email, auth), AccountEmailLimits.PerClient(client.Address, auth), emailLimits.Value.Budget],
-            cancellationToken);
+        var email = await limiter.AcquireForAddressAsync(request.Email, client, authOptions.Value, emailLimits.Value, cancellationToken);
         var token = SecureToken.Generate();
-        var reset = new PasswordReset { Email = email, TokenHash = SecureToken.Hash(token), ExpiresAt = clock.GetUtcNow() + auth.PasswordResetExpiry };
+        var reset = new PasswordReset { Email = email, TokenHash = SecureToken.Hash(token), ExpiresAt = clock.GetUtcNow() + authOptions.Value.PasswordResetExpiry };
         db.PasswordResets.Add(reset);
         await db.SaveChangesAsync(cancellationToken);
         await outbox.TryEnqueueAsync(EmailKind.PasswordReset, reset, token, cancellationToken);

@@ -8,7 +8,7 @@ namespace InFocus.Domain.Accounts;
 /// it, and only the newest link works), removed when verified or once expired. It is its own outbox record for the
 /// verification email. The password is already hashed; the token only as its SHA-256 hash.
 /// </summary>
-public sealed class PendingRegistration : Entity, IOutboxEmail
+public sealed class PendingRegistration : OutboxEntity
 {
     /// <summary>Normalized; see <see cref="EmailAddress.Normalize"/>.</summary>
     public required string Email { get; init; }
@@ -17,23 +17,5 @@ public sealed class PendingRegistration : Entity, IOutboxEmail
 
     public required string PasswordHash { get; set; }
 
-    public required byte[] TokenHash { get; set; }
-
     public required DateTimeOffset ExpiresAt { get; set; }
-
-    public int SendCount { get; set; } = 1;
-
-    public EmailDeliveryStatus EmailStatus { get; set; } = EmailDeliveryStatus.Pending;
-
-    public DateTimeOffset? EmailEnqueuedAt { get; set; }
-
-    public DateTimeOffset? EmailLeaseUntil { get; set; }
-
-    public DateTimeOffset? EmailSentAt { get; set; }
-
-    public string? EmailError { get; set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset UpdatedAt { get; private set; }
 }

@@ -39,6 +39,28 @@ public interface IOutboxEmail
     string? EmailError { get; set; }
 }
 
+/// <summary>An entity that is its own outbox record: the <see cref="IOutboxEmail"/> columns, with their defaults.</summary>
+public abstract class OutboxEntity : Entity, IOutboxEmail
+{
+    public required byte[] TokenHash { get; set; }
+
+    public int SendCount { get; set; } = 1;
+
+    public EmailDeliveryStatus EmailStatus { get; set; } = EmailDeliveryStatus.Pending;
+
+    public DateTimeOffset? EmailEnqueuedAt { get; set; }
+
+    public DateTimeOffset? EmailLeaseUntil { get; set; }
+
+    public DateTimeOffset? EmailSentAt { get; set; }
+
+    public string? EmailError { get; set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+}
+
 public enum EmailDeliveryStatus
 {
     Pending,

@@ -1,5 +1,4 @@
 using InFocus.Domain.Accounts;
-using InFocus.Domain.Common;
 using InFocus.Domain.Emails;
 using InFocus.Domain.Families;
 
@@ -9,14 +8,12 @@ namespace InFocus.Domain.Invitations;
 /// An invitation of an email address to a family; one row per family and address, renewed (new token, new
 /// expiry) when the address is invited again. Only the SHA-256 hash of the token is stored.
 /// </summary>
-public sealed class FamilyInvitation : Entity, IOutboxEmail
+public sealed class FamilyInvitation : OutboxEntity
 {
     public required string FamilyId { get; init; }
 
     /// <summary>Normalized address the invitation was sent to.</summary>
     public required string Email { get; init; }
-
-    public required byte[] TokenHash { get; set; }
 
     public InvitationStatus Status { get; set; } = InvitationStatus.Pending;
 
@@ -29,22 +26,6 @@ public sealed class FamilyInvitation : Entity, IOutboxEmail
 
     /// <summary>When the recipient accepted or declined, or an admin revoked.</summary>
     public DateTimeOffset? RespondedAt { get; set; }
-
-    public int SendCount { get; set; } = 1;
-
-    public EmailDeliveryStatus EmailStatus { get; set; } = EmailDeliveryStatus.Pending;
-
-    public DateTimeOffset? EmailEnqueuedAt { get; set; }
-
-    public DateTimeOffset? EmailLeaseUntil { get; set; }
-
-    public DateTimeOffset? EmailSentAt { get; set; }
-
-    public string? EmailError { get; set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset UpdatedAt { get; private set; }
 
     public Family? Family { get; init; }
 

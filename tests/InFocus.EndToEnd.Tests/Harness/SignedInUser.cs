@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
+using InFocus.Domain.Emails;
 using InFocus.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.EndToEnd.Tests.Harness;
@@ -54,22 +56,32 @@ public static class SignedInUsers
     }
 
     /// <summary>
-    /// Registers a new user (a unique email unless given) through <c>POST /api/auth/register</c> and
-    /// <c>POST /api/auth/verify-email</c>, and returns them signed in. Dispose it when done. The verification token is
-    /// the harness's own (the emailed one is only ever in the email): it replaces the pending registration's token hash.
+    /// A new verified user (a unique email unless given), signed in through <c>POST /api/auth/verify-email</c>. Dispose it
+    /// when done. The pending registration is written straight to the database with a token the test knows and its email
+    /// marked sent, so no verification email reaches smtp4dev (tests that read a user's mail see only their own);
+    /// registering through <c>POST /api/auth/register</c> and the email have tests of their own.
     /// </summary>
     public static async Task<SignedInUser> SignUpAsync(
         this DevHostFixture host, string? email = null, string name = "Test User", string password = TestAccounts.Password)
     {
         email ??= $"user-{Guid.NewGuid():N}@example.com";
         var address = NewClientAddress();
-        using var anonymous = host.CreateUserClient(clientAddress: address);
-        using (var response = await anonymous.PostAsJsonAsync("api/auth/register", new { email, password, name }, InFocusJson.Options))
+        var token = SecureToken.Generate();
+        var passwordHash = host.Services.GetRequiredService<PasswordHasher>().Hash(password);
+        await host.DbAsync(async db =>
         {
-            await Expect(response, HttpStatusCode.Accepted, "Registration");
-        }
-
-        var token = await host.ReplaceVerificationTokenAsync(email);
+            db.PendingRegistrations.Add(new PendingRegistration
+            {
+                Email = EmailAddress.Normalize(email),
+                Name = name,
+                PasswordHash = passwordHash,
+                TokenHash = SecureToken.Hash(token),
+                ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
+                EmailStatus = EmailDeliveryStatus.Sent,
+            });
+            await db.SaveChangesAsync();
+        });
+        using var anonymous = host.CreateUserClient(clientAddress: address);
         using var verified = await anonymous.PostAsJsonAsync("api/auth/verify-email", new { token }, InFocusJson.Options);
         await Expect(verified, HttpStatusCode.OK, "Verification");
         var registered = (await verified.Content.ReadFromJsonAsync<RegistrationResponse>(InFocusJson.Options))!;
