@@ -76,6 +76,20 @@ public sealed class RegistrationTests(InvitationsFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Registering_an_address_with_or_without_an_account_runs_the_same_statements()
+    {
+        var account = await fixture.RegisterAsync();
+
+        fixture.Statements.Reset();
+        await RegisterAsync(Valid(account.Email));
+        var existing = fixture.Statements.Count;
+        fixture.Statements.Reset();
+        await RegisterAsync(Valid(NewEmail()));
+
+        Assert.Equal(existing, fixture.Statements.Count);
+    }
+
+    [Fact]
     public async Task An_expired_link_does_not_work()
     {
         var token = await RegisterForTokenAsync(Valid(NewEmail()));
