@@ -2,6 +2,7 @@ using InFocus.Domain.Accounts;
 using InFocus.Domain.Common.Email;
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
+using InFocus.Domain.Emails;
 using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddInFocusDatabase(configuration);
         services.AddInFocusStorage(configuration);
         services.AddInFocusEmail(configuration);
+        services.AddEmails(configuration);
         services.AddAccounts(configuration);
         services.AddMaintenance();
         services.AddMedia(configuration);

@@ -14,7 +14,6 @@ namespace InFocus.Domain.Accounts;
 /// </summary>
 public sealed partial class AccountDeletionService(
     InFocusDbContext db,
-    PasswordHasher hasher,
     LoginThrottle throttle,
     ILogger<AccountDeletionService> logger)
 {
@@ -26,8 +25,7 @@ public sealed partial class AccountDeletionService(
         }
 
         var account = await db.Users.Where(u => u.Id == user.UserId).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("User");
-        await throttle.BeginAsync(account.Email, client.Address, cancellationToken);
-        if (!hasher.Verify(request.Password, account.PasswordHash))
+        if (!await throttle.CheckAsync(account.Email, client.Address, request.Password, account.PasswordHash, cancellationToken))
         {
             throw ValidationException.For("password", "is incorrect.");
         }

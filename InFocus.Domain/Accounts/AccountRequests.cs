@@ -20,3 +20,12 @@ public sealed record DeleteAccountRequest(string? Password);
 
 /// <summary>Where a request came from: the client address rate limits count by, and the user agent sessions show.</summary>
 public sealed record ClientInfo(string Address, string? UserAgent);
+
+public sealed record VerifyEmailRequest(string? Token);
+
+/// <summary>An address whose pending registration should get a new verification link.</summary>
+public sealed record ResendVerificationRequest(string? Email);
+
+public sealed record PasswordResetRequest(string? Email);
+
+public sealed record PasswordResetConfirmRequest(string? Token, string? NewPassword);

@@ -23,3 +23,6 @@ public sealed record SessionResponse(
     DateTimeOffset ExpiresAt,
     string? UserAgent,
     bool Current);
+
+/// <summary>The answer of requests that must not tell whether an address has an account: always the same text.</summary>
+public sealed record AcceptedResponse(string Message);

@@ -1,5 +1,6 @@
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
+using InFocus.Domain.Emails;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -48,7 +49,6 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         entity.Property(e => e.ClientAddress).HasMaxLength(FieldLimits.ClientAddress);
         entity.HasEnumText<Session, SessionRevocationReason>(e => e.RevokedReason, "revoked_reason");
         entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
-        entity.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -85,6 +85,37 @@ internal sealed class LoginFailureConfiguration : IEntityTypeConfiguration<Login
         entity.HasIndex(e => new { e.Email, e.AttemptedAt });
         entity.HasIndex(e => new { e.ClientAddress, e.AttemptedAt });
         entity.HasIndex(e => e.AttemptedAt);
+        entity.Property(e => e.Sequence).UseIdentityAlwaysColumn();
+        entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
+    }
+}
+
+internal sealed class PendingRegistrationConfiguration : IEntityTypeConfiguration<PendingRegistration>
+{
+    public void Configure(EntityTypeBuilder<PendingRegistration> entity)
+    {
+        entity.ToTable("pending_registrations", t => t.HasCheckConstraint(Constraints.PendingRegistrationEmailNormalized, "email = lower(btrim(email))"));
+        entity.HasCuidKey();
+        entity.Property(e => e.Email).HasMaxLength(FieldLimits.Email);
+        entity.HasIndex(e => e.Email).IsUnique().HasDatabaseName(Constraints.PendingRegistrationEmailUnique);
+        entity.Property(e => e.Name).HasMaxLength(FieldLimits.PersonName);
+        entity.Property(e => e.PasswordHash).HasMaxLength(100);
+        entity.HasIndex(e => e.ExpiresAt);
+        entity.HasOutboxEmail(Constraints.PendingRegistrationTokenUnique, Constraints.PendingRegistrationTokenHashLength);
+        entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
+    }
+}
+
+internal sealed class PasswordResetConfiguration : IEntityTypeConfiguration<PasswordReset>
+{
+    public void Configure(EntityTypeBuilder<PasswordReset> entity)
+    {
+        entity.ToTable("password_resets");
+        entity.HasCuidKey();
+        entity.Property(e => e.Email).HasMaxLength(FieldLimits.Email);
+        entity.HasIndex(e => e.Email);
+        entity.HasIndex(e => e.ExpiresAt);
+        entity.HasOutboxEmail(Constraints.PasswordResetTokenUnique, Constraints.PasswordResetTokenHashLength);
         entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
     }
 }

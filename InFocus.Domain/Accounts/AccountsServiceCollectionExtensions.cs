@@ -1,3 +1,4 @@
+using InFocus.Domain.Emails;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>(
             provider => new JwtOptionsValidator(provider.GetService<IHostEnvironment>())));
-        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
 
         services.AddSingleton<JwtKeys>();
@@ -25,7 +26,12 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<SessionTokens>();
         services.AddScoped<SessionRevocation>();
 
+        services.AddSingleton<AccountLinks>();
+        services.AddScoped<IEmailSource, EmailVerificationSource>();
+        services.AddScoped<IEmailSource, PasswordResetSource>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<EmailVerificationService>();
+        services.AddScoped<PasswordResetService>();
         services.AddScoped<SignInService>();
         services.AddScoped<TokenRefreshService>();
         services.AddScoped<SessionService>();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace InFocus.Domain.Accounts;
@@ -18,6 +19,55 @@ public sealed class AuthOptions
     /// test suites that create hundreds of accounts stay fast. Never set it in a deployed app.
     /// </summary>
     public bool AllowWeakBcryptWorkFactorForTests { get; set; }
+
+    /// <summary>Failed sign-ins one client may make against one account within <see cref="LoginWindowMinutes"/> before it is refused (429).</summary>
+    [Range(1, 100)]
+    public int LoginFailuresPerAccountAndClient { get; set; } = 5;
+
+    /// <summary>Failed sign-ins one client may make against all accounts within the window before it is refused (429).</summary>
+    [Range(1, 10_000)]
+    public int LoginFailuresPerClient { get; set; } = 20;
+
+    /// <summary>
+    /// Failures against one account from all clients within the window from which every sign-in to it is slowed by
+    /// <see cref="LoginPressureDelayMilliseconds"/>: pressure from many clients slows guessing and never locks the owner out.
+    /// </summary>
+    [Range(1, 100)]
+    public int LoginFailuresPerAccountBeforeDelay { get; set; } = 10;
+
+    [Range(0, 10_000)]
+    public int LoginPressureDelayMilliseconds { get; set; } = 2_000;
+
+    [Range(1, 1_440)]
+    public int LoginWindowMinutes { get; set; } = 15;
+
+    /// <summary>Registrations (POST /api/auth/register) one client address may make per hour.</summary>
+    [Range(1, 10_000)]
+    public int RegistrationsPerClientPerHour { get; set; } = 10;
+
+    /// <summary>Password-reset and verification-resend requests per email address per hour (known or not).</summary>
+    [Range(1, 100)]
+    public int AccountEmailsPerAddressPerHour { get; set; } = 3;
+
+    /// <summary>Password-reset and verification-resend requests per client address per hour.</summary>
+    [Range(1, 10_000)]
+    public int AccountEmailsPerClientPerHour { get; set; } = 10;
+
+    /// <summary>How long a registration waits for its address to be verified before it is removed.</summary>
+    [Range(1, 168)]
+    public int EmailVerificationHours { get; set; } = 24;
+
+    /// <summary>How long a password-reset link works.</summary>
+    [Range(5, 1_440)]
+    public int PasswordResetMinutes { get; set; } = 30;
+
+    public TimeSpan LoginWindow => TimeSpan.FromMinutes(LoginWindowMinutes);
+
+    public TimeSpan LoginPressureDelay => TimeSpan.FromMilliseconds(LoginPressureDelayMilliseconds);
+
+    public TimeSpan EmailVerificationExpiry => TimeSpan.FromHours(EmailVerificationHours);
+
+    public TimeSpan PasswordResetExpiry => TimeSpan.FromMinutes(PasswordResetMinutes);
 }
 
 internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>

@@ -33,13 +33,11 @@ public sealed partial class PasswordChangeService(
 
         validation.ThrowIfInvalid();
 
-        await throttle.BeginAsync(account.Email, client.Address, cancellationToken);
-        if (!hasher.Verify(request.CurrentPassword!, account.PasswordHash))
+        if (!await throttle.CheckAsync(account.Email, client.Address, request.CurrentPassword!, account.PasswordHash, cancellationToken))
         {
             throw ValidationException.For("currentPassword", "is incorrect.");
         }
 
-        await throttle.SucceededAsync(account.Email, cancellationToken);
         account.PasswordHash = hasher.Hash(request.NewPassword!);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -37,5 +37,6 @@ public enum SessionRevocationReason
     LogoutAll,
     Ended,
     PasswordChanged,
+    PasswordReset,
     RefreshTokenReuse,
 }

@@ -7,13 +7,15 @@ namespace InFocus.Domain.Accounts;
 
 /// <summary>
 /// Signs in with email and password. A wrong email and a wrong password get the same 401 after the same work (the
-/// throttle's two statements, one lookup, one bcrypt run), so responses do not tell which accounts exist.
+/// throttle's statements, the lookups, one bcrypt run), so responses do not tell which accounts exist. An address whose
+/// registration is not verified yet answers as unknown, except to the password of that registration: 403, saying so.
 /// </summary>
 public sealed partial class SignInService(
     InFocusDbContext db,
     PasswordHasher hasher,
     LoginThrottle throttle,
     SessionTokens sessionTokens,
+    TimeProvider clock,
     ILogger<SignInService> logger)
 {
     public async Task<TokenPair> LoginAsync(LoginRequest request, ClientInfo client, CancellationToken cancellationToken)
@@ -38,7 +40,7 @@ public sealed partial class SignInService(
         return user.Id;
     }
 
-    /// <summary>The account whose password this is (tracked, its hash upgraded when due; the caller saves), or 401 / 429.</summary>
+    /// <summary>The account whose password this is (tracked, its hash upgraded when due; the caller saves), or 401 / 403 / 429.</summary>
     private async Task<User> AuthenticateAsync(LoginRequest request, ClientInfo client, CancellationToken cancellationToken)
     {
         var validation = new Validation().Email("email", request.Email);
@@ -50,16 +52,26 @@ public sealed partial class SignInService(
         validation.ThrowIfInvalid();
 
         var email = EmailAddress.Normalize(request.Email!);
-        await throttle.BeginAsync(email, client.Address, cancellationToken);
         var user = await db.Users.Where(u => u.Email == email).FirstOrDefaultAsync(cancellationToken);
-        if (!hasher.Verify(request.Password!, user?.PasswordHash))
+        var now = clock.GetUtcNow();
+        // Looked up whether or not the account exists, so both answers cost the same statements.
+        var pendingHash = await db.PendingRegistrations
+            .Where(r => r.Email == email && r.ExpiresAt > now)
+            .Select(r => r.PasswordHash)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (!await throttle.CheckAsync(email, client.Address, request.Password!, user?.PasswordHash ?? pendingHash, cancellationToken))
         {
             LogFailed(logger, client.Address);
             throw new AuthenticationException("The email address or password is incorrect.");
         }
 
-        await throttle.SucceededAsync(email, cancellationToken);
-        if (hasher.NeedsRehash(user!.PasswordHash))
+        if (user is null)
+        {
+            throw new ForbiddenException(
+                "This email address is not verified yet: open the link in the email we sent to it, or ask for a new one with POST /api/auth/verify-email/resend.");
+        }
+
+        if (hasher.NeedsRehash(user.PasswordHash))
         {
             user.PasswordHash = hasher.Hash(request.Password!);
         }

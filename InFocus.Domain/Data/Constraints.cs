@@ -16,6 +16,12 @@ internal static class Constraints
     public const string RefreshTokenHashUnique = "ux_refresh_tokens_token_hash";
     public const string RefreshTokenHashLength = "ck_refresh_tokens_token_hash_length";
     public const string RefreshTokenRevocation = "ck_refresh_tokens_revocation";
+    public const string PendingRegistrationEmailUnique = "ux_pending_registrations_email";
+    public const string PendingRegistrationEmailNormalized = "ck_pending_registrations_email_normalized";
+    public const string PendingRegistrationTokenUnique = "ux_pending_registrations_token_hash";
+    public const string PendingRegistrationTokenHashLength = "ck_pending_registrations_token_hash_length";
+    public const string PasswordResetTokenUnique = "ux_password_resets_token_hash";
+    public const string PasswordResetTokenHashLength = "ck_password_resets_token_hash_length";
     public const string MediaTmdbUnique = "ux_media_items_tmdb";
     public const string MediaTmdbIdPositive = "ck_media_items_tmdb_id_positive";
     public const string MediaRatingRange = "ck_media_items_rating";
@@ -41,6 +47,12 @@ internal static class Constraints
         [RefreshTokenHashUnique] = () => new ConflictException("This refresh token already exists."),
         [RefreshTokenHashLength] = () => ValidationException.For("refreshToken", "must be a SHA-256 hash."),
         [RefreshTokenRevocation] = () => ValidationException.For("revoked", "must be set together with its revocation time."),
+        [PendingRegistrationEmailUnique] = () => new ConflictException("This address has a pending registration already."),
+        [PendingRegistrationEmailNormalized] = () => ValidationException.For("email", "must be stored in normalized form."),
+        [PendingRegistrationTokenUnique] = () => new ConflictException("This verification token already exists."),
+        [PendingRegistrationTokenHashLength] = () => ValidationException.For("token", "must be a SHA-256 hash."),
+        [PasswordResetTokenUnique] = () => new ConflictException("This password-reset token already exists."),
+        [PasswordResetTokenHashLength] = () => ValidationException.For("token", "must be a SHA-256 hash."),
         [MediaTmdbUnique] = () => new ConflictException("This TMDB title is already in the catalog."),
         [MediaTmdbIdPositive] = () => ValidationException.For("tmdbId", "must be a positive integer."),
         [MediaRatingRange] = () => ValidationException.For("rating", "must be between 0 and 10."),

@@ -1,4 +1,5 @@
 using InFocus.Domain.Accounts;
+using InFocus.Domain.Common.Limits;
 using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Media;
@@ -19,6 +20,12 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
+
+    public DbSet<PendingRegistration> PendingRegistrations => Set<PendingRegistration>();
+
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+
+    public DbSet<RateLimitHit> RateLimitHits => Set<RateLimitHit>();
 
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 

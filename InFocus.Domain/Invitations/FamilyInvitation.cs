@@ -1,5 +1,5 @@
 using InFocus.Domain.Accounts;
-using InFocus.Domain.Common;
+using InFocus.Domain.Emails;
 using InFocus.Domain.Families;
 
 namespace InFocus.Domain.Invitations;
@@ -8,14 +8,12 @@ namespace InFocus.Domain.Invitations;
 /// An invitation of an email address to a family; one row per family and address, renewed (new token, new
 /// expiry) when the address is invited again. Only the SHA-256 hash of the token is stored.
 /// </summary>
-public sealed class FamilyInvitation : Entity
+public sealed class FamilyInvitation : OutboxEntity
 {
     public required string FamilyId { get; init; }
 
     /// <summary>Normalized address the invitation was sent to.</summary>
     public required string Email { get; init; }
-
-    public required byte[] TokenHash { get; set; }
 
     public InvitationStatus Status { get; set; } = InvitationStatus.Pending;
 
@@ -29,25 +27,6 @@ public sealed class FamilyInvitation : Entity
     /// <summary>When the recipient accepted or declined, or an admin revoked.</summary>
     public DateTimeOffset? RespondedAt { get; set; }
 
-    /// <summary>How many tokens have been issued; part of the email's idempotency key so a resend is a new email.</summary>
-    public int SendCount { get; set; } = 1;
-
-    public EmailDeliveryStatus EmailStatus { get; set; } = EmailDeliveryStatus.Pending;
-
-    /// <summary>
-    /// When the email message for the current token was written to the queue; null while that has not happened
-    /// yet (the outbox marker a sweep uses to re-enqueue after a failed queue write).
-    /// </summary>
-    public DateTimeOffset? EmailEnqueuedAt { get; set; }
-
-    public DateTimeOffset? EmailSentAt { get; set; }
-
-    public string? EmailError { get; set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset UpdatedAt { get; private set; }
-
     public Family? Family { get; init; }
 
     public User? InvitedBy { get; init; }
@@ -60,11 +39,4 @@ public enum InvitationStatus
     Declined,
     Expired,
     Revoked,
-}
-
-public enum EmailDeliveryStatus
-{
-    Pending,
-    Sent,
-    Failed,
 }

@@ -1,6 +1,8 @@
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
+using InFocus.Domain.Common.Limits;
 using InFocus.Domain.Data;
+using InFocus.Domain.Emails;
 using InFocus.Domain.Families;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,12 +11,14 @@ namespace InFocus.Domain.Invitations;
 
 /// <summary>
 /// What a family's admins do with invitations: invite an address, list, revoke and resend. Creating, renewing and
-/// resending commit the invitation first and then put its email on the queue (<see cref="InvitationEmailOutbox"/>).
+/// resending commit the invitation first and then put its email on the queue (<see cref="EmailOutbox"/>).
 /// </summary>
 public sealed class FamilyInvitationsService(
     InFocusDbContext db,
-    InvitationEmailOutbox outbox,
+    EmailOutbox outbox,
+    RateLimiter limiter,
     IOptions<InvitationOptions> options,
+    IOptions<EmailLimitsOptions> limits,
     TimeProvider clock)
 {
     private const string CursorKind = "family-invitations";
@@ -66,9 +70,10 @@ public sealed class FamilyInvitationsService(
             InvitationState.Reissue(invitation, token, user.UserId, now + options.Value.Expiry);
         }
 
+        await limiter.AcquireAsync(Limits(user, familyId, email), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await outbox.TryEnqueueAsync(invitation, token, cancellationToken);
+        await outbox.TryEnqueueAsync(EmailKind.Invitation, invitation, token, cancellationToken);
         return InvitationState.ToResponse(invitation, now);
     }
 
@@ -134,11 +139,29 @@ public sealed class FamilyInvitationsService(
                 : $"This invitation was {SnakeCaseEnum<InvitationStatus>.ToName(status)}; invite the address again to renew it.");
         }
 
+        await limiter.AcquireAsync(Limits(user, familyId, invitation.Email), cancellationToken);
         InvitationState.Reissue(invitation, token, user.UserId, now + options.Value.Expiry);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await outbox.TryEnqueueAsync(invitation, token, cancellationToken);
+        await outbox.TryEnqueueAsync(EmailKind.Invitation, invitation, token, cancellationToken);
         return InvitationState.ToResponse(invitation, now);
+    }
+
+    /// <summary>
+    /// Every invitation email counts against its inviter, its family, its recipient and the app's budget, and waits for
+    /// the resend cooldown since the last email of the same invitation.
+    /// </summary>
+    private List<RateLimit> Limits(CurrentUser user, string familyId, string email)
+    {
+        var l = limits.Value;
+        return
+        [
+            new RateLimit($"invitation-email:{familyId}:{email}", 1, l.ResendCooldown, "This invitation was sent moments ago; wait a little before sending it again."),
+            RateLimit.PerDay($"invitations-per-inviter:{user.UserId}", l.InvitationsPerInviterPerDay, "You have sent as many invitations today as you may. Try again tomorrow."),
+            RateLimit.PerDay($"invitations-per-family:{familyId}", l.InvitationsPerFamilyPerDay, "This family has sent as many invitations today as it may. Try again tomorrow."),
+            RateLimit.PerDay($"invitations-per-recipient:{email}", l.InvitationsPerRecipientPerDay, "This address has received as many invitations today as it may. Try again tomorrow."),
+            l.Budget,
+        ];
     }
 
     /// <summary>Pending invitations addressed to the caller's email address, newest first.</summary>

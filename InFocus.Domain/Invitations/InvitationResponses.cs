@@ -1,3 +1,4 @@
+using InFocus.Domain.Emails;
 using InFocus.Domain.Families;
 
 namespace InFocus.Domain.Invitations;

@@ -1,4 +1,5 @@
 using InFocus.Domain.Common;
+using InFocus.Domain.Emails;
 
 namespace InFocus.Domain.Invitations;
 
@@ -14,17 +15,12 @@ internal static class InvitationState
     /// <summary>Gives the invitation a fresh token and expiry and makes it pending again, with its email still to send.</summary>
     public static void Reissue(FamilyInvitation invitation, string token, string invitedById, DateTimeOffset expiresAt)
     {
-        invitation.TokenHash = SecureToken.Hash(token);
+        OutboxEmail.Reissue(invitation, token);
         invitation.Status = InvitationStatus.Pending;
         invitation.InvitedById = invitedById;
         invitation.ExpiresAt = expiresAt;
         invitation.AcceptedAt = null;
         invitation.RespondedAt = null;
-        invitation.SendCount++;
-        invitation.EmailStatus = EmailDeliveryStatus.Pending;
-        invitation.EmailEnqueuedAt = null;
-        invitation.EmailSentAt = null;
-        invitation.EmailError = null;
     }
 
     /// <summary>The 410 for a link that can no longer be used, saying why.</summary>

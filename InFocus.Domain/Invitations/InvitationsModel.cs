@@ -1,5 +1,6 @@
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
+using InFocus.Domain.Emails;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,23 +13,18 @@ internal sealed class FamilyInvitationConfiguration : IEntityTypeConfiguration<F
         entity.ToTable("family_invitations", t =>
         {
             t.HasCheckConstraint(Constraints.InvitationEmailNormalized, "email = lower(btrim(email))");
-            t.HasCheckConstraint(Constraints.InvitationTokenHashLength, "octet_length(token_hash) = 32");
             t.HasCheckConstraint(Constraints.InvitationAcceptedAt, "(status = 'accepted') = (accepted_at IS NOT NULL)");
         });
         entity.HasCuidKey();
         entity.Property(e => e.FamilyId).HasMaxLength(FieldLimits.Id);
         entity.Property(e => e.Email).HasMaxLength(FieldLimits.Email);
         entity.Property(e => e.InvitedById).HasMaxLength(FieldLimits.Id);
-        entity.Property(e => e.EmailError).HasMaxLength(FieldLimits.ErrorText);
         entity.HasEnumText(e => e.Status, "status");
-        entity.HasEnumText(e => e.EmailStatus, "email_status");
         entity.HasIndex(e => new { e.FamilyId, e.Email }).IsUnique().HasDatabaseName(Constraints.InvitationUnique);
-        entity.HasIndex(e => e.TokenHash).IsUnique().HasDatabaseName(Constraints.InvitationTokenUnique);
+        entity.HasOutboxEmail(Constraints.InvitationTokenUnique, Constraints.InvitationTokenHashLength);
         entity.HasIndex(e => new { e.Email, e.Status });
         entity.HasIndex(e => new { e.Status, e.ExpiresAt });
         entity.HasIndex(e => e.InvitedById);
-        // The outbox sweep looks for invitations whose email was never put on the queue.
-        entity.HasIndex(e => e.CreatedAt).HasFilter("email_enqueued_at IS NULL").HasDatabaseName("ix_family_invitations_not_enqueued");
         entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
         entity.HasOne(e => e.Family).WithMany().HasForeignKey(e => e.FamilyId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne(e => e.InvitedBy).WithMany().HasForeignKey(e => e.InvitedById).OnDelete(DeleteBehavior.SetNull);

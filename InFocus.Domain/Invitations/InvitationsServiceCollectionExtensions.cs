@@ -1,3 +1,4 @@
+using InFocus.Domain.Emails;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,14 +12,10 @@ public static class InvitationsServiceCollectionExtensions
             .Bind(configuration.GetSection(InvitationOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<InvitationEmailQueueOptions>()
-            .Configure(o => o.QueueName = configuration[InvitationEmailQueueOptions.Setting] is { Length: > 0 } name ? name : InvitationEmailQueueOptions.DefaultName);
-        services.AddSingleton<InvitationEmailQueue>();
-        services.AddScoped<InvitationEmailOutbox>();
+        services.AddScoped<IEmailSource, InvitationEmailSource>();
         services.AddScoped<FamilyInvitationsService>();
         services.AddScoped<InvitationResponder>();
         services.AddScoped<InvitationJoinService>();
-        services.AddScoped<InvitationEmailDelivery>();
         services.AddScoped<InvitationExpiry>();
         return services;
     }

@@ -1,5 +1,5 @@
 using Azure.Storage.Queues;
-using InFocus.Domain.Invitations;
+using InFocus.Domain.Emails;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -13,7 +13,7 @@ namespace InFocus.Domain.Maintenance;
 public sealed partial class HealthProbe(
     NpgsqlDataSource database,
     QueueServiceClient queues,
-    IOptions<InvitationEmailQueueOptions> queueOptions,
+    IOptions<EmailQueueOptions> queueOptions,
     ILogger<HealthProbe> logger)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);

@@ -14,6 +14,6 @@ public sealed class RegisterFunction(HttpEndpoint endpoint, RegistrationService 
         endpoint.RunAsync(request, "Register", async cancellationToken =>
         {
             var body = await request.ReadJsonAsync<RegisterRequest>(cancellationToken);
-            return ApiResult.Created(await registration.RegisterAsync(body, request.Client(), cancellationToken), "/api/me");
+            return ApiResult.Accepted(await registration.RegisterAsync(body, request.Client(), cancellationToken));
         });
 }

@@ -16,14 +16,20 @@ public static class TestAccounts
     /// <summary>A client with an address of its own, so rate limits of one test never reach another.</summary>
     public static ClientInfo NewClient(string userAgent = "InFocus tests") => new($"test-{Guid.NewGuid():N}", userAgent);
 
-    /// <summary>Registers a new account with a unique email (or <paramref name="email"/>) and returns it signed in.</summary>
+    /// <summary>
+    /// A new verified account with a unique email (or <paramref name="email"/>), signed in. It is created as a link that
+    /// proved the address creates one (<see cref="RegistrationService.CreateAccountAsync"/>); registration by email and
+    /// verification have tests of their own.
+    /// </summary>
     public static async Task<TestAccount> RegisterAsync(this DomainFixture fixture, string? email = null, string name = "Test User", string password = Password)
     {
         email ??= $"user-{Guid.NewGuid():N}@example.com";
         await using var scope = fixture.CreateScope();
-        var registration = scope.ServiceProvider.GetRequiredService<RegistrationService>();
-        var result = await registration.RegisterAsync(new RegisterRequest(email, password, name), NewClient(), CancellationToken.None);
-        var user = await scope.ServiceProvider.GetRequiredService<IAccessTokenValidator>().ValidateAsync(result.Tokens.AccessToken, CancellationToken.None);
-        return new TestAccount(user, result.User.Email, password, name, result.Tokens);
+        var account = await scope.ServiceProvider.GetRequiredService<RegistrationService>()
+            .CreateAccountAsync(new RegisterRequest(email, password, name), CancellationToken.None);
+        var tokens = await scope.ServiceProvider.GetRequiredService<SignInService>()
+            .LoginAsync(new LoginRequest(email, password), NewClient(), CancellationToken.None);
+        var user = await scope.ServiceProvider.GetRequiredService<IAccessTokenValidator>().ValidateAsync(tokens.AccessToken, CancellationToken.None);
+        return new TestAccount(user, account.Email, password, name, tokens);
     }
 }

@@ -26,22 +26,32 @@ public static class TestSettings
 
     /// <summary>
     /// The app settings a development host under test gets over the sample: its database and invitation queue, the
-    /// local Azurite and SMTP sink, a fast bcrypt, queue polling quick enough for tests, and warnings only in the log.
+    /// local Azurite and SMTP sink, a fast bcrypt, queue polling quick enough for tests, warnings only in the log, and
+    /// the email limits out of the way (their own tests set them).
     /// </summary>
-    public static Dictionary<string, string?> HostOverrides(string connectionString, string invitationQueue) => new()
+    public static Dictionary<string, string?> HostOverrides(string connectionString, string invitationQueue)
     {
-        ["Database__ConnectionString"] = connectionString,
-        ["AzureWebJobsStorage"] = TestEnvironment.Storage,
-        ["InvitationEmailQueue"] = invitationQueue,
-        ["Auth__BcryptWorkFactor"] = "4",
-        ["Auth__AllowWeakBcryptWorkFactorForTests"] = "true",
-        ["Email__Smtp__Host"] = TestEnvironment.SmtpHost,
-        ["Email__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        // Failed queue messages come back at once and empty queues are polled often, so queue tests take little time.
-        ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
-        ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
-        ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database__ConnectionString"] = connectionString,
+            ["AzureWebJobsStorage"] = TestEnvironment.Storage,
+            ["InvitationEmailQueue"] = invitationQueue,
+            ["Auth__BcryptWorkFactor"] = "4",
+            ["Auth__AllowWeakBcryptWorkFactorForTests"] = "true",
+            ["Email__Smtp__Host"] = TestEnvironment.SmtpHost,
+            ["Email__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Failed queue messages come back at once and empty queues are polled often, so queue tests take little time.
+            ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
+            ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.200",
+            ["AzureFunctionsJobHost__logging__logLevel__default"] = "Warning",
+        };
+        foreach (var (key, value) in TestEmailLimits.Generous)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 
     /// <summary>App settings use <c>__</c> where configuration keys use <c>:</c>.</summary>
     public static string ToConfigurationKey(string appSetting) => appSetting.Replace("__", ":", StringComparison.Ordinal);

@@ -51,6 +51,7 @@ public static class DevHostApplication
         builder.Services.AddMvcCore();
         builder.Services
             .AddSingleton(catalog)
+            .AddSingleton(new AdminApiKey(options.AdminKey))
             .AddSingleton(QueuesHostOptions.Read(builder.Configuration))
             .AddSingleton<FunctionInvoker>()
             .AddSingleton<TimerFunctionRunner>()
@@ -61,13 +62,17 @@ public static class DevHostApplication
             .AddHostedService<QueueTriggerService>();
         options.ConfigureServices?.Invoke(builder.Services);
 
-        // As the worker's ASP.NET Core integration does: the Functions host reaches the worker over loopback and
-        // reports the client's address in X-Forwarded-For, which this step (trusting loopback only) applies.
+        // Only when asked (--trust-forwarded-headers): as the worker's ASP.NET Core integration does, the Functions host
+        // reaching it over loopback, the client's address in X-Forwarded-For is applied (from loopback callers only).
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded => forwarded.ForwardedHeaders = ForwardedHeaders.All);
 
         var app = builder.Build();
         FunctionActivation.Validate(app.Services, catalog);
-        app.UseForwardedHeaders();
+        if (options.TrustForwardedHeaders)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.MapHttpFunctions(catalog);
         app.MapAdminApi();
         return app;

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Reflection;
+using System.Security.Cryptography;
 using InFocus.DevHost.Metadata;
 using InFocus.Functions;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,16 @@ public sealed record DevHostOptions
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     public string Urls { get; init; } = $"http://localhost:{DefaultPort}";
+
+    /// <summary>
+    /// Apply <c>X-Forwarded-For</c> (and the other forwarded headers) from loopback callers, as the worker does behind
+    /// the Functions host. Off by default: then any local process could claim any client address. The end-to-end tests
+    /// and a local reverse proxy turn it on (<c>--trust-forwarded-headers</c>).
+    /// </summary>
+    public bool TrustForwardedHeaders { get; init; }
+
+    /// <summary>The key the admin API requires in <c>x-functions-key</c>; a new random one for every start unless given.</summary>
+    public string AdminKey { get; init; } = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>Runs after the function app's services are registered (tests replace or add services here).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }

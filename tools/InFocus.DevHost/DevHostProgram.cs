@@ -9,13 +9,17 @@ namespace InFocus.DevHost;
 /// <summary>The command line: <c>dotnet run --project tools/InFocus.DevHost [-- --port N]</c>.</summary>
 internal static class DevHostProgram
 {
+    private const string TrustForwardedHeadersFlag = "--trust-forwarded-headers";
+
     private const string Usage = """
         InFocus development host: runs InFocus.Functions locally without Azure Functions Core Tools.
         A development tool; production runs on Azure Functions.
 
-        Usage: dotnet run --project tools/InFocus.DevHost [-- --port <port>]
+        Usage: dotnet run --project tools/InFocus.DevHost [-- [--port <port>] [--trust-forwarded-headers]]
 
-          --port, -p   port to listen on at localhost (default 7071; ASPNETCORE_URLS also works)
+          --port, -p                 port to listen on at localhost (default 7071; ASPNETCORE_URLS also works)
+          --trust-forwarded-headers  take the client address from X-Forwarded-For of loopback callers (behind a
+                                     local reverse proxy, or for tests); without it the connection's address counts
 
         Settings: InFocus.Functions/local.settings.json (created from local.settings.sample.json when missing),
         then environment variables. See docs/development-host.md.
@@ -29,17 +33,20 @@ internal static class DevHostProgram
             return 0;
         }
 
-        if (!TryReadUrls(args, out var urls))
+        var trustForwardedHeaders = args.Contains(TrustForwardedHeadersFlag);
+        if (!TryReadUrls(args.Where(a => a != TrustForwardedHeadersFlag).ToArray(), out var urls))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 1;
         }
 
         var localSettings = LocalSettingsFile.LocateOrCreate();
+        DevHostOptions options;
         WebApplication app;
         try
         {
-            app = DevHostApplication.Build(new DevHostOptions { Urls = urls, LocalSettingsPath = localSettings?.Path });
+            options = new DevHostOptions { Urls = urls, LocalSettingsPath = localSettings?.Path, TrustForwardedHeaders = trustForwardedHeaders };
+            app = DevHostApplication.Build(options);
         }
         catch (DevHostStartupException e)
         {
@@ -65,7 +72,7 @@ internal static class DevHostProgram
                 return 1;
             }
 
-            StartupBanner.Print(app, localSettings);
+            StartupBanner.Print(app, options, localSettings);
             await app.WaitForShutdownAsync();
         }
 

@@ -9,7 +9,7 @@ namespace InFocus.DevHost;
 /// <summary>What <c>func start</c> prints once the host runs: what this is, where settings came from, the functions.</summary>
 internal static class StartupBanner
 {
-    public static void Print(WebApplication app, (string Path, bool Created)? localSettings)
+    public static void Print(WebApplication app, DevHostOptions options, (string Path, bool Created)? localSettings)
     {
         var baseUrl = DisplayUrl(app.Urls.First());
         var settings = localSettings is { } file
@@ -22,12 +22,14 @@ internal static class StartupBanner
             InFocus development host - a development tool, not for production. Production runs on Azure Functions.
               Function app  {app.Environment.ContentRootPath}
               Settings      {settings}
+              Client address {(options.TrustForwardedHeaders ? "X-Forwarded-For of loopback callers (--trust-forwarded-headers)" : "the connection's (X-Forwarded-For ignored)")}
+              Admin key     {options.AdminKey} (header {AdminEndpoints.KeyHeader}; new at every start)
 
             Functions:
             {string.Join(Environment.NewLine, functions.Select(f => $"  {f.Name}: {Describe(f, baseUrl)}"))}
 
             Run a timer or queue function now:
-              curl -X POST {baseUrl}{AdminEndpoints.InvokeRoute.Replace("{name}", "<name>", StringComparison.Ordinal)} -H 'Content-Type: application/json' -d '{"{"}"input":""{"}"}'
+              curl -X POST {baseUrl}{AdminEndpoints.InvokeRoute.Replace("{name}", "<name>", StringComparison.Ordinal)} -H '{AdminEndpoints.KeyHeader}: {options.AdminKey}' -H 'Content-Type: application/json' -d '{"{"}"input":""{"}"}'
             Press Ctrl+C to stop.
 
             """);

@@ -22,7 +22,7 @@ public sealed class SoakHostProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "InFocus.DevHost.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "InFocus.DevHost.dll"), "--trust-forwarded-headers"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -31,7 +31,7 @@ public static class SoakRun
         {
             if (options.KillHostAt is null)
             {
-                await using var host = DevHostApplication.Build(new DevHostOptions { Urls = "http://127.0.0.1:0", UseEnvironmentVariables = false, Settings = settings });
+                await using var host = DevHostApplication.Build(new DevHostOptions { Urls = "http://127.0.0.1:0", UseEnvironmentVariables = false, Settings = settings, TrustForwardedHeaders = true });
                 await host.StartAsync();
                 var result = await LoadAsync(new Uri(host.Urls.Single() + "/"), dataSource, database, hostProcess: null, options, output);
                 await host.StopAsync();

@@ -8,7 +8,7 @@ namespace InFocus.Domain.Common.Email;
 /// <summary>
 /// Sends through an SMTP server with MailKit: the local-development provider (smtp4dev), without authentication or
 /// TLS. SMTP has no idempotency of its own; the Message-ID is derived from the idempotency key so duplicates are
-/// at least recognizable, and callers guard against sending twice (see <c>InvitationEmailDelivery</c>).
+/// at least recognizable, and callers guard against sending twice (see <c>EmailDelivery</c>).
 /// </summary>
 public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
 {

@@ -52,6 +52,17 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("email");
 
+                    b.Property<bool>("InFlight")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_flight");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("timestamp with time zone")
@@ -71,6 +82,201 @@ namespace InFocus.Domain.Data.Migrations
                         .HasDatabaseName("ix_login_failures_email_attempted_at");
 
                     b.ToTable("login_failures", (string)null);
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Accounts.PasswordReset", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("EmailEnqueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_enqueued_at");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("email_error");
+
+                    b.Property<DateTimeOffset?>("EmailLeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_lease_until");
+
+                    b.Property<DateTimeOffset?>("EmailSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_sent_at");
+
+                    b.Property<string>("EmailStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("email_status");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("SendCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("send_count");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_password_resets");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_password_resets_not_enqueued")
+                        .HasFilter("email_enqueued_at IS NULL");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_password_resets_email");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_password_resets_expires_at");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_password_resets_token_hash");
+
+                    b.ToTable("password_resets", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_password_resets_email_status", "email_status IN ('pending', 'sent', 'failed')");
+
+                            t.HasCheckConstraint("ck_password_resets_token_hash_length", "octet_length(token_hash) = 32");
+                        });
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Accounts.PendingRegistration", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("EmailEnqueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_enqueued_at");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("email_error");
+
+                    b.Property<DateTimeOffset?>("EmailLeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_lease_until");
+
+                    b.Property<DateTimeOffset?>("EmailSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_sent_at");
+
+                    b.Property<string>("EmailStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("email_status");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("password_hash");
+
+                    b.Property<int>("SendCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("send_count");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pending_registrations");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_pending_registrations_not_enqueued")
+                        .HasFilter("email_enqueued_at IS NULL");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pending_registrations_email");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_pending_registrations_expires_at");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_pending_registrations_token_hash");
+
+                    b.ToTable("pending_registrations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pending_registrations_email_normalized", "email = lower(btrim(email))");
+
+                            t.HasCheckConstraint("ck_pending_registrations_email_status", "email_status IN ('pending', 'sent', 'failed')");
+
+                            t.HasCheckConstraint("ck_pending_registrations_token_hash_length", "octet_length(token_hash) = 32");
+                        });
                 });
 
             modelBuilder.Entity("InFocus.Domain.Accounts.Profile", b =>
@@ -263,7 +469,7 @@ namespace InFocus.Domain.Data.Migrations
 
                     b.ToTable("sessions", null, t =>
                         {
-                            t.HasCheckConstraint("ck_sessions_revoked_reason", "revoked_reason IN ('logout', 'logout_all', 'ended', 'password_changed', 'refresh_token_reuse')");
+                            t.HasCheckConstraint("ck_sessions_revoked_reason", "revoked_reason IN ('logout', 'logout_all', 'ended', 'password_changed', 'password_reset', 'refresh_token_reuse')");
                         });
                 });
 
@@ -315,6 +521,47 @@ namespace InFocus.Domain.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_users_email_normalized", "email = lower(btrim(email))");
                         });
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Common.Limits.RateLimitHit", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rate_limit_hits");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_rate_limit_hits_at");
+
+                    b.HasIndex("Key", "At")
+                        .HasDatabaseName("ix_rate_limit_hits_key_at");
+
+                    b.ToTable("rate_limit_hits", (string)null);
                 });
 
             modelBuilder.Entity("InFocus.Domain.Families.Family", b =>
@@ -441,6 +688,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("email_error");
 
+                    b.Property<DateTimeOffset?>("EmailLeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_lease_until");
+
                     b.Property<DateTimeOffset?>("EmailSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("email_sent_at");
@@ -471,7 +722,9 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnName("responded_at");
 
                     b.Property<int>("SendCount")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(1)
                         .HasColumnName("send_count");
 
                     b.Property<string>("Status")

@@ -689,4 +689,236 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    ALTER TABLE sessions DROP CONSTRAINT ck_sessions_revoked_reason;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    ALTER TABLE login_failures ADD in_flight boolean NOT NULL DEFAULT FALSE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    ALTER TABLE login_failures ADD sequence bigint GENERATED ALWAYS AS IDENTITY;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    ALTER TABLE family_invitations ALTER COLUMN send_count SET DEFAULT 1;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    ALTER TABLE family_invitations ADD email_lease_until timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE TABLE password_resets (
+        id character varying(32) NOT NULL,
+        email character varying(254) NOT NULL,
+        token_hash bytea NOT NULL,
+        expires_at timestamp with time zone NOT NULL,
+        used_at timestamp with time zone,
+        send_count integer NOT NULL DEFAULT 1,
+        email_status character varying(32) NOT NULL,
+        email_enqueued_at timestamp with time zone,
+        email_lease_until timestamp with time zone,
+        email_sent_at timestamp with time zone,
+        email_error character varying(1000),
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_password_resets PRIMARY KEY (id),
+        CONSTRAINT ck_password_resets_email_status CHECK (email_status IN ('pending', 'sent', 'failed')),
+        CONSTRAINT ck_password_resets_token_hash_length CHECK (octet_length(token_hash) = 32)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE TABLE pending_registrations (
+        id character varying(32) NOT NULL,
+        email character varying(254) NOT NULL,
+        name character varying(100) NOT NULL,
+        password_hash character varying(100) NOT NULL,
+        token_hash bytea NOT NULL,
+        expires_at timestamp with time zone NOT NULL,
+        send_count integer NOT NULL DEFAULT 1,
+        email_status character varying(32) NOT NULL,
+        email_enqueued_at timestamp with time zone,
+        email_lease_until timestamp with time zone,
+        email_sent_at timestamp with time zone,
+        email_error character varying(1000),
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_pending_registrations PRIMARY KEY (id),
+        CONSTRAINT ck_pending_registrations_email_normalized CHECK (email = lower(btrim(email))),
+        CONSTRAINT ck_pending_registrations_email_status CHECK (email_status IN ('pending', 'sent', 'failed')),
+        CONSTRAINT ck_pending_registrations_token_hash_length CHECK (octet_length(token_hash) = 32)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE TABLE rate_limit_hits (
+        id character varying(32) NOT NULL,
+        key character varying(320) NOT NULL,
+        at timestamp with time zone NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_rate_limit_hits PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    ALTER TABLE sessions ADD CONSTRAINT ck_sessions_revoked_reason CHECK (revoked_reason IN ('logout', 'logout_all', 'ended', 'password_changed', 'password_reset', 'refresh_token_reuse'));
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE INDEX ix_password_resets_email ON password_resets (email);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE INDEX ix_password_resets_expires_at ON password_resets (expires_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE INDEX ix_password_resets_not_enqueued ON password_resets (created_at) WHERE email_enqueued_at IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE UNIQUE INDEX ux_password_resets_token_hash ON password_resets (token_hash);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE INDEX ix_pending_registrations_expires_at ON pending_registrations (expires_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE INDEX ix_pending_registrations_not_enqueued ON pending_registrations (created_at) WHERE email_enqueued_at IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE UNIQUE INDEX ux_pending_registrations_email ON pending_registrations (email);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE UNIQUE INDEX ux_pending_registrations_token_hash ON pending_registrations (token_hash);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE INDEX ix_rate_limit_hits_at ON rate_limit_hits (at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE INDEX ix_rate_limit_hits_key_at ON rate_limit_hits (key, at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE FUNCTION infocus_touch_pending_registrations() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_pending_registrations BEFORE UPDATE ON pending_registrations
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_pending_registrations();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE FUNCTION infocus_touch_password_resets() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_password_resets BEFORE UPDATE ON password_resets
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_password_resets();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    CREATE FUNCTION infocus_touch_rate_limit_hits() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_rate_limit_hits BEFORE UPDATE ON rate_limit_hits
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_rate_limit_hits();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261204180229_AccountTrust') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261204180229_AccountTrust', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
 

@@ -16,6 +16,10 @@ public static class DemoData
     /// <summary>Every demo account's password (documented in the README; never use it outside development).</summary>
     public const string Password = "InFocus-demo-2026";
 
+    /// <summary>
+    /// The demo accounts, seeded as accounts with verified addresses (an account exists only once its address is
+    /// verified), so they sign in at once; registering one of these addresses again sends its owner a notice instead.
+    /// </summary>
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
         new("cseeduser0000000000000001", "alice@infocus.dev", "Alice Moreno", "Runs movie night. Thrillers over comedies, always.", """{"theme":"dark","region":"US"}"""),

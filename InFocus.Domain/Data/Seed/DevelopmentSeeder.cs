@@ -179,7 +179,7 @@ public sealed class DevelopmentSeeder(
     };
 
     /// <summary>
-    /// The raw token is thrown away and no email is marked enqueued: the invitation outbox sweep issues a fresh token
+    /// The raw token is thrown away and no email is marked enqueued: the email outbox sweep issues a fresh token
     /// and sends the email, so the demo invitation arrives in the local mail sink with a working link.
     /// </summary>
     private FamilyInvitation ToInvitation(DemoInvitation invitation) => new()

@@ -203,6 +203,17 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Auth__BcryptWorkFactor: string(bcryptWorkFactor)
     // Only test runs may go below work factor 10; a deployed app states that it never does.
     Auth__AllowWeakBcryptWorkFactorForTests: 'false'
+    // Sign-in lockout and account-email limits (docs/deployment.md, "Limits"); the defaults of local.settings.sample.json.
+    Auth__LoginFailuresPerAccountAndClient: '5'
+    Auth__LoginFailuresPerClient: '20'
+    Auth__LoginFailuresPerAccountBeforeDelay: '10'
+    Auth__LoginPressureDelayMilliseconds: '2000'
+    Auth__LoginWindowMinutes: '15'
+    Auth__RegistrationsPerClientPerHour: '10'
+    Auth__AccountEmailsPerAddressPerHour: '3'
+    Auth__AccountEmailsPerClientPerHour: '10'
+    Auth__EmailVerificationHours: '24'
+    Auth__PasswordResetMinutes: '30'
     Tmdb__BaseUrl: 'https://api.themoviedb.org/3/'
     Tmdb__ReadAccessToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secretNames.tmdbReadAccessToken})'
     Tmdb__ApiKey: tmdbApiKeyEnabled
@@ -227,6 +238,12 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Email__Acs__Endpoint: acsEndpoint
     // Empty on purpose: the ACS client signs requests with the managed identity, not an access key.
     Email__Acs__AccessKey: ''
+    // Email limits (docs/deployment.md, "Limits"): keep DailyBudget below the ACS quota of the deployment.
+    Email__Limits__InvitationsPerInviterPerDay: '20'
+    Email__Limits__InvitationsPerFamilyPerDay: '50'
+    Email__Limits__InvitationsPerRecipientPerDay: '3'
+    Email__Limits__ResendCooldownSeconds: '60'
+    Email__Limits__DailyBudget: '5000'
     Invitations__PublicBaseUrl: baseUrl
     Invitations__ExpiryDays: string(invitationExpiryDays)
     InvitationEmailQueue: invitationEmailQueueName

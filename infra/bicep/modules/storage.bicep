@@ -16,7 +16,7 @@ param deploymentContainerName string
 @description('Containers the Functions host keeps its state in (leases, timer status, keys). Created here so that the app\'s identity needs rights on these containers only, not on the account.')
 param hostContainerNames string[]
 
-@description('Queue the SendInvitationEmail function listens on (app setting InvitationEmailQueue).')
+@description('Queue the SendEmail function listens on (app setting InvitationEmailQueue).')
 param invitationEmailQueueName string
 
 @description('Private: public network access disabled (private endpoints only). Public: reachable from anywhere, Entra-only.')

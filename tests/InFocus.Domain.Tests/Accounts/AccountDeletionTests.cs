@@ -8,6 +8,9 @@ namespace InFocus.Domain.Tests.Accounts;
 
 public sealed class AccountDeletionTests(DomainFixture fixture) : IClassFixture<DomainFixture>
 {
+    /// <summary>One client per test: the lockout counts per account and client.</summary>
+    private readonly ClientInfo _client = TestAccounts.NewClient();
+
     [Fact]
     public async Task Deleting_an_account_removes_every_row_it_owns_and_leaves_others_rows()
     {
@@ -116,10 +119,10 @@ public sealed class AccountDeletionTests(DomainFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_wrong_password_deletes_nothing_and_counts_towards_the_lockout()
+    public async Task A_wrong_password_deletes_nothing_and_counts_towards_the_clients_lockout()
     {
         var account = await fixture.RegisterAsync();
-        for (var i = 0; i < LoginThrottle.AccountLimit; i++)
+        for (var i = 0; i < new AuthOptions().LoginFailuresPerAccountAndClient; i++)
         {
             var error = await Assert.ThrowsAsync<ValidationException>(() => DeleteAsync(account, "not my password"));
             Assert.Equal("is incorrect.", Assert.Single(error.Errors["password"]));
@@ -154,7 +157,7 @@ public sealed class AccountDeletionTests(DomainFixture fixture) : IClassFixture<
     }
 
     private Task DeleteAsync(TestAccount account, string? password = null) =>
-        fixture.WithAsync<AccountDeletionService>(s => s.DeleteAsync(account.User, new DeleteAccountRequest(password ?? account.Password), TestAccounts.NewClient(), default));
+        fixture.WithAsync<AccountDeletionService>(s => s.DeleteAsync(account.User, new DeleteAccountRequest(password ?? account.Password), _client, default));
 
     /// <summary>A family with <paramref name="member"/> (or a fresh user) in <paramref name="role"/>.</summary>
     private async Task<string> AddFamilyAsync(TestAccount? member, FamilyRole role) =>

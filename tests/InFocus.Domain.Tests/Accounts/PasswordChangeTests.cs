@@ -7,6 +7,9 @@ namespace InFocus.Domain.Tests.Accounts;
 
 public sealed class PasswordChangeTests(DomainFixture fixture) : IClassFixture<DomainFixture>
 {
+    /// <summary>One client per test: the lockout counts per account and client.</summary>
+    private readonly ClientInfo _client = TestAccounts.NewClient();
+
     private const string NewPassword = "a completely new passphrase";
 
     [Fact]
@@ -26,10 +29,10 @@ public sealed class PasswordChangeTests(DomainFixture fixture) : IClassFixture<D
     }
 
     [Fact]
-    public async Task A_wrong_current_password_is_refused_and_counts_towards_the_lockout()
+    public async Task A_wrong_current_password_is_refused_and_counts_towards_the_clients_lockout()
     {
         var account = await fixture.RegisterAsync();
-        for (var i = 0; i < LoginThrottle.AccountLimit; i++)
+        for (var i = 0; i < new AuthOptions().LoginFailuresPerAccountAndClient; i++)
         {
             var error = await Assert.ThrowsAsync<ValidationException>(() => ChangeAsync(account, new ChangePasswordRequest("wrong password", NewPassword)));
             Assert.Equal("is incorrect.", Assert.Single(error.Errors["currentPassword"]));
@@ -62,10 +65,10 @@ public sealed class PasswordChangeTests(DomainFixture fixture) : IClassFixture<D
     }
 
     private Task ChangeAsync(TestAccount account, ChangePasswordRequest request) =>
-        fixture.WithAsync<PasswordChangeService>(s => s.ChangeAsync(account.User, request, TestAccounts.NewClient(), default));
+        fixture.WithAsync<PasswordChangeService>(s => s.ChangeAsync(account.User, request, _client, default));
 
     private Task<TokenPair> LoginAsync(string email, string password) =>
-        fixture.WithAsync<SignInService, TokenPair>(s => s.LoginAsync(new LoginRequest(email, password), TestAccounts.NewClient(), default));
+        fixture.WithAsync<SignInService, TokenPair>(s => s.LoginAsync(new LoginRequest(email, password), _client, default));
 
     private Task<CurrentUser> ValidateAsync(string token) =>
         fixture.WithAsync<IAccessTokenValidator, CurrentUser>(v => v.ValidateAsync(token, default));

@@ -1,78 +1,155 @@
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
+using InFocus.Domain.Emails;
+using InFocus.Domain.Tests.Invitations;
 using InFocus.TestKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.Domain.Tests.Accounts;
 
-public sealed class RegistrationTests(DomainFixture fixture) : IClassFixture<DomainFixture>
+/// <summary>Email-first registration: a pending registration and its email, verification, replacement, races, limits.</summary>
+public sealed class RegistrationTests(InvitationsFixture fixture) : IClassFixture<InvitationsFixture>
 {
     [Fact]
-    public async Task Register_creates_the_user_with_a_profile_and_a_signed_in_session()
+    public async Task Register_records_a_pending_registration_and_queues_its_email_but_creates_no_account()
     {
+        var email = $"Ada.{Guid.NewGuid():N}@Example.COM";
+
+        var answer = await RegisterAsync(new RegisterRequest($"  {email} ", TestAccounts.Password, "  Ada Lovelace "));
+
+        Assert.Same(RegistrationService.Accepted, answer);
+        var normalized = email.ToLowerInvariant();
+        Assert.False(await fixture.DbAsync(db => db.Users.AnyAsync(u => u.Email == normalized)));
+        var pending = await fixture.DbAsync(db => db.PendingRegistrations.SingleAsync(r => r.Email == normalized));
+        Assert.Equal(("Ada Lovelace", 1, fixture.Clock.GetUtcNow().AddHours(24)), (pending.Name, pending.SendCount, pending.ExpiresAt));
+        Assert.StartsWith("$2", pending.PasswordHash, StringComparison.Ordinal);
+        var message = Assert.Single(await MessagesAsync(), m => m.Id == pending.Id);
+        Assert.Equal(SecureToken.Hash(message.Token), pending.TokenHash);
+        Assert.NotNull(pending.EmailEnqueuedAt);
+    }
+
+    [Fact]
+    public async Task Verifying_creates_the_account_with_its_profile_signs_it_in_and_works_once()
+    {
+        var email = NewEmail();
         var client = TestAccounts.NewClient("Firefox/140");
+        var token = await RegisterForTokenAsync(Valid(email) with { Name = "Grace" });
 
-        var result = await RegisterAsync(new RegisterRequest("  Ada.Lovelace@Example.COM ", TestAccounts.Password, "  Ada Lovelace "), client);
+        var result = await VerifyAsync(token, client);
 
-        Assert.Equal("ada.lovelace@example.com", result.User.Email);
-        Assert.Equal("Ada Lovelace", result.User.Name);
-        Assert.True(Cuid.IsValid(result.User.Id));
-        Assert.Equal("Bearer", result.Tokens.TokenType);
-        Assert.Equal(fixture.Clock.GetUtcNow().AddDays(30), result.Tokens.RefreshTokenExpiresAt);
+        Assert.Equal((email, "Grace"), (result.User.Email, result.User.Name));
         var caller = await fixture.WithAsync<IAccessTokenValidator, CurrentUser>(v => v.ValidateAsync(result.Tokens.AccessToken, default));
         Assert.Equal(result.User.Id, caller.UserId);
-
         var stored = await fixture.DbAsync(db => db.Users.Include(u => u.Profile).SingleAsync(u => u.Id == result.User.Id));
         Assert.NotNull(stored.Profile);
-        Assert.Equal("{}", stored.Profile.Preferences);
         var session = await fixture.DbAsync(db => db.Sessions.SingleAsync(s => s.UserId == result.User.Id));
-        Assert.Equal((caller.SessionId, "Firefox/140", client.Address), (session.Id, session.UserAgent, session.ClientAddress));
+        Assert.Equal(("Firefox/140", client.Address), (session.UserAgent, session.ClientAddress));
+        Assert.False(await fixture.DbAsync(db => db.PendingRegistrations.AnyAsync(r => r.Email == email)));
+        await Assert.ThrowsAsync<NotFoundException>(() => VerifyAsync(token));
     }
 
     [Fact]
-    public async Task The_password_is_stored_only_as_a_bcrypt_hash_and_the_refresh_token_only_as_its_sha256()
+    public async Task Registering_a_pending_address_again_replaces_it_so_only_the_newest_link_works()
     {
-        var result = await RegisterAsync(Valid());
+        var email = NewEmail();
+        var first = await RegisterForTokenAsync(Valid(email) with { Name = "Squatter" });
+        var second = await RegisterForTokenAsync(Valid(email) with { Name = "Owner" });
 
-        var user = await fixture.DbAsync(db => db.Users.SingleAsync(u => u.Id == result.User.Id));
-        Assert.StartsWith("$2", user.PasswordHash, StringComparison.Ordinal);
-        Assert.DoesNotContain(TestAccounts.Password, user.PasswordHash, StringComparison.Ordinal);
-        var token = await fixture.DbAsync(db => db.RefreshTokens.SingleAsync(t => t.UserId == result.User.Id));
-        Assert.Equal(SecureToken.Hash(result.Tokens.RefreshToken), token.TokenHash);
-        Assert.True(SecureToken.HasValidShape(result.Tokens.RefreshToken));
+        await Assert.ThrowsAsync<NotFoundException>(() => VerifyAsync(first));
+        var result = await VerifyAsync(second);
+
+        Assert.Equal("Owner", result.User.Name);
     }
 
     [Fact]
-    public async Task Register_rejects_a_duplicate_email_in_any_letter_case()
+    public async Task An_address_with_an_account_gets_the_same_answer_and_its_account_is_unchanged()
     {
-        var email = $"dup-{Guid.NewGuid():N}@example.com";
-        await RegisterAsync(Valid() with { Email = email });
+        var account = await fixture.RegisterAsync();
+        var hashBefore = await fixture.DbAsync(db => db.Users.Where(u => u.Id == account.UserId).Select(u => u.PasswordHash).SingleAsync());
 
-        var error = await Assert.ThrowsAsync<ConflictException>(() => RegisterAsync(Valid() with { Email = email.ToUpperInvariant() }));
+        var answer = await RegisterAsync(Valid(account.Email) with { Password = "an entirely new password" });
 
-        Assert.Contains("already exists", error.Message, StringComparison.Ordinal);
+        Assert.Same(RegistrationService.Accepted, answer);
+        Assert.Equal(hashBefore, await fixture.DbAsync(db => db.Users.Where(u => u.Id == account.UserId).Select(u => u.PasswordHash).SingleAsync()));
+        var token = (await MessagesAsync()).Last(m => m.Kind == EmailKind.EmailVerification).Token;
+        await Assert.ThrowsAsync<ConflictException>(() => VerifyAsync(token));
     }
 
     [Fact]
-    public async Task Concurrent_registrations_of_one_email_create_exactly_one_account()
+    public async Task Registering_an_address_with_or_without_an_account_runs_the_same_statements()
     {
-        var email = $"race-{Guid.NewGuid():N}@example.com";
+        var account = await fixture.RegisterAsync();
 
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        fixture.Statements.Reset();
+        await RegisterAsync(Valid(account.Email));
+        var existing = fixture.Statements.Count;
+        fixture.Statements.Reset();
+        await RegisterAsync(Valid(NewEmail()));
+
+        Assert.Equal(existing, fixture.Statements.Count);
+    }
+
+    [Fact]
+    public async Task An_expired_link_does_not_work()
+    {
+        var token = await RegisterForTokenAsync(Valid(NewEmail()));
+        fixture.Clock.Advance(TimeSpan.FromHours(24));
+
+        await Assert.ThrowsAsync<NotFoundException>(() => VerifyAsync(token));
+        await Assert.ThrowsAsync<NotFoundException>(() => VerifyAsync("not-a-token"));
+    }
+
+    [Fact]
+    public async Task Concurrent_registrations_of_one_address_leave_one_pending_registration_whose_newest_link_works()
+    {
+        var email = NewEmail();
+
+        await fixture.DrainQueueAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => RegisterAsync(Valid(email))));
+
+        Assert.All(answers, a => Assert.Same(RegistrationService.Accepted, a));
+        var pending = await fixture.DbAsync(db => db.PendingRegistrations.SingleAsync(r => r.Email == email));
+        Assert.Equal(6, pending.SendCount);
+        var messages = (await MessagesAsync()).Where(m => m.Id == pending.Id).ToList();
+        Assert.Equal(6, messages.Count);
+        Assert.Single(messages, m => SecureToken.Hash(m.Token).SequenceEqual(pending.TokenHash) && m.SendCount == 6);
+        await VerifyAsync(messages.Single(m => m.SendCount == 6).Token);
+    }
+
+    [Fact]
+    public async Task Concurrent_verifications_with_one_link_create_exactly_one_account()
+    {
+        var email = NewEmail();
+        var token = await RegisterForTokenAsync(Valid(email));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
         {
             try
             {
-                await RegisterAsync(Valid() with { Email = email });
+                await VerifyAsync(token);
                 return "created";
             }
-            catch (ConflictException)
+            catch (NotFoundException)
             {
-                return "conflict";
+                return "not found";
             }
         }));
 
-        Assert.Single(attempts, a => a == "created");
+        Assert.Single(outcomes, o => o == "created");
         Assert.Equal(1, await fixture.DbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+    }
+
+    [Fact]
+    public async Task A_pending_registration_cannot_sign_in_the_right_password_is_told_to_verify_and_a_wrong_one_gets_401()
+    {
+        var email = NewEmail();
+        await RegisterAsync(Valid(email));
+
+        var unverified = await Assert.ThrowsAsync<ForbiddenException>(() => SignInAsync(email, TestAccounts.Password));
+        await Assert.ThrowsAsync<AuthenticationException>(() => SignInAsync(email, "not the password at all"));
+
+        Assert.Contains("not verified", unverified.Message, StringComparison.Ordinal);
     }
 
     public static TheoryData<RegisterRequest, string, string> InvalidRequests => new()
@@ -109,17 +186,39 @@ public sealed class RegistrationTests(DomainFixture fixture) : IClassFixture<Dom
     [Fact]
     public async Task Creating_an_account_without_signing_in_stores_it_with_its_profile_and_starts_no_session()
     {
-        var user = await fixture.WithAsync<RegistrationService, UserResponse>(s => s.CreateAccountAsync(Valid() with { Name = " Grace " }, default));
+        var email = NewEmail();
+        await RegisterAsync(Valid(email));
+        var user = await fixture.WithAsync<RegistrationService, UserResponse>(s => s.CreateAccountAsync(Valid(email) with { Name = " Grace " }, default));
 
         Assert.Equal("Grace", user.Name);
         var stored = await fixture.DbAsync(db => db.Users.Include(u => u.Profile).SingleAsync(u => u.Id == user.Id));
         Assert.NotNull(stored.Profile);
         Assert.Equal(0, await fixture.DbAsync(db => db.Sessions.CountAsync(s => s.UserId == user.Id)));
+        Assert.False(await fixture.DbAsync(db => db.PendingRegistrations.AnyAsync(r => r.Email == email)));
         await Assert.ThrowsAsync<ValidationException>(() => fixture.WithAsync<RegistrationService, UserResponse>(s => s.CreateAccountAsync(Valid() with { Password = "password" }, default)));
     }
 
-    private static RegisterRequest Valid() => new($"user-{Guid.NewGuid():N}@example.com", TestAccounts.Password, "Test User");
+    private static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
 
-    private Task<RegistrationResponse> RegisterAsync(RegisterRequest request, ClientInfo? client = null) =>
-        fixture.WithAsync<RegistrationService, RegistrationResponse>(s => s.RegisterAsync(request, client ?? TestAccounts.NewClient(), default));
+    private static RegisterRequest Valid(string? email = null) => new(email ?? NewEmail(), TestAccounts.Password, "Test User");
+
+    private Task<AcceptedResponse> RegisterAsync(RegisterRequest request, ClientInfo? client = null) =>
+        fixture.WithAsync<RegistrationService, AcceptedResponse>(s => s.RegisterAsync(request, client ?? TestAccounts.NewClient(), default));
+
+    private Task<RegistrationResponse> VerifyAsync(string token, ClientInfo? client = null) =>
+        fixture.WithAsync<EmailVerificationService, RegistrationResponse>(s => s.VerifyAsync(new VerifyEmailRequest(token), client ?? TestAccounts.NewClient(), default));
+
+    private Task<TokenPair> SignInAsync(string email, string password) =>
+        fixture.WithAsync<SignInService, TokenPair>(s => s.LoginAsync(new LoginRequest(email, password), TestAccounts.NewClient(), default));
+
+    /// <summary>Registers and returns the token of the verification email it queued.</summary>
+    private async Task<string> RegisterForTokenAsync(RegisterRequest request)
+    {
+        await RegisterAsync(request);
+        var email = EmailAddress.Normalize(request.Email!);
+        var id = await fixture.DbAsync(db => db.PendingRegistrations.Where(r => r.Email == email).Select(r => r.Id).SingleAsync());
+        return (await MessagesAsync()).Last(m => m.Id == id).Token;
+    }
+
+    private async Task<List<EmailMessage>> MessagesAsync() => (await fixture.DrainQueueAsync()).Select(m => EmailMessage.TryParse(m)!).ToList();
 }

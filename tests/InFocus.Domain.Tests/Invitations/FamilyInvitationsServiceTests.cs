@@ -4,6 +4,7 @@ using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Tests.Families;
 using Microsoft.EntityFrameworkCore;
+using InFocus.Domain.Emails;
 
 namespace InFocus.Domain.Tests.Invitations;
 
@@ -26,9 +27,9 @@ public sealed class FamilyInvitationsServiceTests(InvitationsFixture fixture) : 
 
         Assert.Equal((email, InvitationStatus.Pending, EmailDeliveryStatus.Pending, 1), (invitation.Email, invitation.Status, invitation.EmailStatus, invitation.SendCount));
         Assert.Equal(fixture.Clock.GetUtcNow().AddDays(7), invitation.ExpiresAt);
-        var message = InvitationEmailMessage.TryParse(Assert.Single(await fixture.DrainQueueAsync()));
+        var message = EmailMessage.TryParse(Assert.Single(await fixture.DrainQueueAsync()));
         Assert.NotNull(message);
-        Assert.Equal((invitation.Id, 1), (message.InvitationId, message.SendCount));
+        Assert.Equal((invitation.Id, 1), (message.Id, message.SendCount));
         var stored = await fixture.DbAsync(db => db.FamilyInvitations.SingleAsync(i => i.Id == invitation.Id));
         Assert.Equal(SecureToken.Hash(message.Token), stored.TokenHash);
         Assert.NotNull(stored.EmailEnqueuedAt);
@@ -90,7 +91,7 @@ public sealed class FamilyInvitationsServiceTests(InvitationsFixture fixture) : 
         var ada = await fixture.UserAsync("Ada");
         var familyId = await fixture.FamilyAsync(ada);
         var first = await Invite(ada, familyId, NewEmail());
-        var firstToken = InvitationEmailMessage.TryParse((await fixture.DrainQueueAsync()).Last())!.Token;
+        var firstToken = EmailMessage.TryParse((await fixture.DrainQueueAsync()).Last())!.Token;
         await fixture.WithAsync<InvitationResponder>(r => r.DeclineAsync(firstToken, default));
 
         var renewed = await Invite(ada, familyId, first.Email);
@@ -99,7 +100,7 @@ public sealed class FamilyInvitationsServiceTests(InvitationsFixture fixture) : 
         Assert.Equal((InvitationStatus.Pending, 2), (renewed.Status, renewed.SendCount));
         Assert.Null(renewed.RespondedAt);
         await Assert.ThrowsAsync<NotFoundException>(() => fixture.WithAsync<InvitationResponder, InvitationView>(r => r.DescribeAsync(firstToken, default)));
-        var newToken = InvitationEmailMessage.TryParse((await fixture.DrainQueueAsync()).Last())!.Token;
+        var newToken = EmailMessage.TryParse((await fixture.DrainQueueAsync()).Last())!.Token;
         Assert.Equal(InvitationStatus.Pending, (await fixture.WithAsync<InvitationResponder, InvitationView>(r => r.DescribeAsync(newToken, default))).Status);
     }
 
@@ -156,7 +157,7 @@ public sealed class FamilyInvitationsServiceTests(InvitationsFixture fixture) : 
         var bob = await fixture.UserAsync("Bob");
         var familyId = await fixture.FamilyAsync(ada, bob);
         var invitation = await Invite(ada, familyId, NewEmail());
-        var token = InvitationEmailMessage.TryParse((await fixture.DrainQueueAsync()).Last())!.Token;
+        var token = EmailMessage.TryParse((await fixture.DrainQueueAsync()).Last())!.Token;
 
         await Assert.ThrowsAsync<ForbiddenException>(() => fixture.WithAsync<FamilyInvitationsService>(s => s.RevokeAsync(bob, familyId, invitation.Id, default)));
         await Assert.ThrowsAsync<NotFoundException>(() => fixture.WithAsync<FamilyInvitationsService>(s => s.RevokeAsync(ada, familyId, Cuid.NewId(), default)));
@@ -173,14 +174,14 @@ public sealed class FamilyInvitationsServiceTests(InvitationsFixture fixture) : 
         var ada = await fixture.UserAsync("Ada");
         var familyId = await fixture.FamilyAsync(ada);
         var invitation = await Invite(ada, familyId, NewEmail());
-        var oldToken = InvitationEmailMessage.TryParse((await fixture.DrainQueueAsync()).Last())!.Token;
+        var oldToken = EmailMessage.TryParse((await fixture.DrainQueueAsync()).Last())!.Token;
         fixture.Clock.Advance(TimeSpan.FromDays(8));
 
         var resent = await fixture.WithAsync<FamilyInvitationsService, InvitationResponse>(s => s.ResendAsync(ada, familyId, invitation.Id, default));
 
         Assert.Equal((InvitationStatus.Pending, 2), (resent.Status, resent.SendCount));
         Assert.Equal(fixture.Clock.GetUtcNow().AddDays(7), resent.ExpiresAt);
-        var message = InvitationEmailMessage.TryParse(Assert.Single(await fixture.DrainQueueAsync()))!;
+        var message = EmailMessage.TryParse(Assert.Single(await fixture.DrainQueueAsync()))!;
         Assert.Equal(2, message.SendCount);
         Assert.NotEqual(oldToken, message.Token);
         await Assert.ThrowsAsync<NotFoundException>(() => fixture.WithAsync<InvitationResponder>(r => r.DeclineAsync(oldToken, default)));
@@ -194,7 +195,7 @@ public sealed class FamilyInvitationsServiceTests(InvitationsFixture fixture) : 
         var guest = await fixture.UserAsync("Guest", email);
         var familyId = await fixture.FamilyAsync(ada);
         var invitation = await Invite(ada, familyId, email);
-        var token = InvitationEmailMessage.TryParse((await fixture.DrainQueueAsync()).Last())!.Token;
+        var token = EmailMessage.TryParse((await fixture.DrainQueueAsync()).Last())!.Token;
         await fixture.WithAsync<InvitationResponder, InvitationAcceptance>(r => r.AcceptAsync(guest.UserId, token, default));
 
         await Assert.ThrowsAsync<ConflictException>(() => fixture.WithAsync<FamilyInvitationsService, InvitationResponse>(s => s.ResendAsync(ada, familyId, invitation.Id, default)));

@@ -3,6 +3,7 @@ using InFocus.Domain.Invitations;
 using InFocus.Domain.Tests.Families;
 using InFocus.TestKit;
 using Microsoft.EntityFrameworkCore;
+using InFocus.Domain.Emails;
 
 namespace InFocus.Domain.Tests.Invitations;
 
@@ -18,7 +19,7 @@ public sealed class InvitationEmailThroughAcsTests(AcsInvitationsFixture fixture
         var invitation = await fixture.WithAsync<FamilyInvitationsService, InvitationResponse>(s =>
             s.CreateAsync(admin, familyId, new CreateInvitationRequest($"guest.{Guid.NewGuid():N}@example.test"), default));
         var message = Assert.Single(await fixture.DrainQueueAsync());
-        var token = InvitationEmailMessage.TryParse(message)!.Token;
+        var token = EmailMessage.TryParse(message)!.Token;
 
         await DeliverAsync(message);
         // The process died after ACS took the email and before "sent" was committed: the message comes back.
@@ -28,7 +29,7 @@ public sealed class InvitationEmailThroughAcsTests(AcsInvitationsFixture fixture
 
         var sent = Assert.Single(fixture.Acs.Sent);
         Assert.Equal(AcsEmailClient.OperationIdFor($"invitation:{invitation.Id}:1").ToString(), sent.OperationId);
-        Assert.Equal((invitation.Email, "Ada Lovelace invited you to The Testers on InFocus"), (sent.To, sent.Subject));
+        Assert.Equal((invitation.Email, InvitationEmailComposer.Subject), (sent.To, sent.Subject));
         Assert.Contains($"/api/invitations/{token}", sent.PlainText, StringComparison.Ordinal);
         Assert.Contains($"/api/invitations/{token}", sent.Html, StringComparison.Ordinal);
         Assert.Equal(EmailDeliveryStatus.Sent, await fixture.DbAsync(db => db.FamilyInvitations.Where(i => i.Id == invitation.Id).Select(i => i.EmailStatus).SingleAsync()));
@@ -41,7 +42,7 @@ public sealed class InvitationEmailThroughAcsTests(AcsInvitationsFixture fixture
             fixture.Acs.Sent.Select(e => e.OperationId));
     }
 
-    private Task DeliverAsync(string message) => fixture.WithAsync<InvitationEmailDelivery>(d => d.DeliverAsync(message, default));
+    private Task DeliverAsync(string message) => fixture.WithAsync<EmailDelivery>(d => d.DeliverAsync(message, default));
 }
 
 /// <summary>Invitation services whose emails go to a <see cref="FakeAcsEmailServer"/>, signed with its access key.</summary>

@@ -5,11 +5,15 @@ using InFocus.Domain.Invitations;
 using InFocus.Domain.Tests.Families;
 using InFocus.TestKit;
 using Microsoft.EntityFrameworkCore;
+using InFocus.Domain.Emails;
 
 namespace InFocus.Domain.Tests.Invitations;
 
 public sealed class InvitationJoinServiceTests(InvitationsFixture fixture) : IClassFixture<InvitationsFixture>
 {
+    /// <summary>One client per test: the lockout counts per account and client.</summary>
+    private readonly ClientInfo _client = TestAccounts.NewClient();
+
     private static string NewEmail() => $"guest.{Guid.NewGuid():N}@example.test";
 
     /// <summary>A family of Ada's inviting <paramref name="email"/>, and the token its queued email carries.</summary>
@@ -18,14 +22,14 @@ public sealed class InvitationJoinServiceTests(InvitationsFixture fixture) : ICl
         var ada = await fixture.UserAsync("Ada");
         var familyId = await fixture.FamilyAsync(ada);
         await fixture.WithAsync<FamilyInvitationsService, InvitationResponse>(s => s.CreateAsync(ada, familyId, new CreateInvitationRequest(email), default));
-        return (familyId, (await fixture.DrainQueueAsync()).Select(InvitationEmailMessage.TryParse).Last()!.Token);
+        return (familyId, (await fixture.DrainQueueAsync()).Select(EmailMessage.TryParse).Last()!.Token);
     }
 
     private Task<InvitationAcceptance> RegisterAsync(string token, string? name, string? password) =>
         fixture.WithAsync<InvitationJoinService, InvitationAcceptance>(s => s.RegisterAndAcceptAsync(token, new JoinWithNewAccountRequest(name, password), default));
 
     private Task<InvitationAcceptance> SignInAsync(string token, string? password) =>
-        fixture.WithAsync<InvitationJoinService, InvitationAcceptance>(s => s.SignInAndAcceptAsync(token, new JoinWithPasswordRequest(password), TestAccounts.NewClient(), default));
+        fixture.WithAsync<InvitationJoinService, InvitationAcceptance>(s => s.SignInAndAcceptAsync(token, new JoinWithPasswordRequest(password), _client, default));
 
     private Task<User?> AccountAsync(string email) => fixture.DbAsync(db => db.Users.SingleOrDefaultAsync(u => u.Email == email));
 
@@ -102,19 +106,19 @@ public sealed class InvitationJoinServiceTests(InvitationsFixture fixture) : ICl
     }
 
     [Fact]
-    public async Task A_wrong_password_is_401_and_counts_towards_the_lockout_of_the_account()
+    public async Task A_wrong_password_is_401_and_counts_towards_the_clients_lockout()
     {
         var account = await fixture.RegisterAsync(NewEmail());
         var (familyId, token) = await InviteAsync(account.Email);
 
-        for (var i = 0; i < LoginThrottle.AccountLimit; i++)
+        for (var i = 0; i < new AuthOptions().LoginFailuresPerAccountAndClient; i++)
         {
             await Assert.ThrowsAsync<AuthenticationException>(() => SignInAsync(token, "not the password"));
         }
 
         await Assert.ThrowsAsync<TooManyRequestsException>(() => SignInAsync(token, account.Password));
         await Assert.ThrowsAsync<TooManyRequestsException>(() => fixture.WithAsync<SignInService, TokenPair>(
-            s => s.LoginAsync(new LoginRequest(account.Email, account.Password), TestAccounts.NewClient(), default)));
+            s => s.LoginAsync(new LoginRequest(account.Email, account.Password), _client, default)));
         Assert.False(await fixture.DbAsync(db => db.FamilyMemberships.AnyAsync(m => m.FamilyId == familyId && m.UserId == account.UserId)));
         await Assert.ThrowsAsync<ValidationException>(() => SignInAsync(token, ""));
     }

@@ -4,6 +4,7 @@ using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Tests.Families;
 using Microsoft.EntityFrameworkCore;
+using InFocus.Domain.Emails;
 
 namespace InFocus.Domain.Tests.Invitations;
 
@@ -16,7 +17,7 @@ public sealed class InvitationResponderTests(InvitationsFixture fixture) : IClas
         var email = $"guest.{Guid.NewGuid():N}@example.test";
         var guest = withAccount ? await fixture.UserAsync("Guest", email) : new CurrentUser("", "");
         await fixture.WithAsync<FamilyInvitationsService, InvitationResponse>(s => s.CreateAsync(ada, familyId, new CreateInvitationRequest(email.ToUpperInvariant()), default));
-        var token = (await fixture.DrainQueueAsync()).Select(InvitationEmailMessage.TryParse).Last()!.Token;
+        var token = (await fixture.DrainQueueAsync()).Select(EmailMessage.TryParse).Last()!.Token;
         return (familyId, token, guest);
     }
 

@@ -4,7 +4,10 @@ using InFocus.TestKit;
 
 namespace InFocus.Domain.Tests.Invitations;
 
-/// <summary>A domain fixture whose invitation emails go to smtp4dev through a queue of its own.</summary>
+/// <summary>
+/// A domain fixture whose emails go to smtp4dev through a queue of its own, with email limits out of the way (the
+/// limits have tests of their own).
+/// </summary>
 public class InvitationsFixture : DomainFixture
 {
     public string QueueName { get; } = $"invitation-emails-{Guid.NewGuid():N}"[..40];
@@ -13,10 +16,21 @@ public class InvitationsFixture : DomainFixture
         .CreateQueueServiceClient(new StorageOptions { ConnectionString = TestEnvironment.Storage })
         .GetQueueClient(QueueName);
 
+    /// <summary>False to keep the email limits at their production defaults.</summary>
+    protected virtual bool GenerousLimits => true;
+
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
         settings["InvitationEmailQueue"] = QueueName;
+        if (GenerousLimits)
+        {
+            foreach (var (key, value) in TestEmailLimits.Generous)
+            {
+                settings[key] = value;
+            }
+        }
+
         settings["Email__Smtp__Host"] = TestEnvironment.SmtpHost;
         settings["Email__Smtp__Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return settings;
@@ -47,4 +61,10 @@ public class InvitationsFixture : DomainFixture
             }
         }
     }
+}
+
+/// <summary><see cref="InvitationsFixture"/> with the email limits at their production defaults, for the limits' own tests.</summary>
+public sealed class DefaultLimitsFixture : InvitationsFixture
+{
+    protected override bool GenerousLimits => false;
 }

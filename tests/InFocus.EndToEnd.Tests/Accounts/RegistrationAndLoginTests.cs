@@ -8,35 +8,6 @@ namespace InFocus.EndToEnd.Tests.Accounts;
 [Collection(AccountsCollection.Name)]
 public sealed class RegistrationAndLoginTests(AccountsHostFixture host)
 {
-    [Fact]
-    public async Task Register_answers_201_with_the_user_a_token_pair_and_the_location_of_me()
-    {
-        using var client = host.CreateUserClient();
-        var email = $"Ada-{Guid.NewGuid():N}@Example.com";
-
-        using var response = await client.PostJsonAsync("api/auth/register", new { email, password = TestAccounts.Password, name = "Ada" });
-
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("/api/me", response.Headers.Location?.OriginalString);
-        var body = await response.ReadAsync<RegistrationResponse>();
-        Assert.Equal(email.ToLowerInvariant(), body.User.Email);
-        Assert.Equal("Bearer", body.Tokens.TokenType);
-        using var me = host.CreateUserClient(body.Tokens.AccessToken);
-        Assert.Equal(HttpStatusCode.OK, (await me.GetAsync("api/me")).StatusCode);
-    }
-
-    [Fact]
-    public async Task Register_answers_409_for_an_email_taken_in_any_letter_case()
-    {
-        using var user = await host.SignUpAsync();
-        using var client = host.CreateUserClient();
-
-        using var response = await client.PostJsonAsync("api/auth/register", new { email = user.Email.ToUpperInvariant(), password = TestAccounts.Password, name = "Copy" });
-
-        var problem = await response.ProblemAsync(409);
-        Assert.Contains("already exists", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("""{"password":"correct horse battery staple","name":"A"}""", "email", "is required.")]
     [InlineData("""{"email":"nope","password":"correct horse battery staple","name":"A"}""", "email", "must be a valid email address.")]

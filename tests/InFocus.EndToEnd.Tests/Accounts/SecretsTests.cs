@@ -2,11 +2,12 @@ using System.Net;
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.EndToEnd.Tests.Harness;
+using InFocus.TestKit;
 
 namespace InFocus.EndToEnd.Tests.Accounts;
 
 /// <summary>
-/// No password, raw refresh token or token hash ever appears in a log entry (every level, SQL included) or in a
+/// No password, raw refresh or password-reset token or token hash ever appears in a log entry (every level, SQL included) or in a
 /// response body — except each refresh token in the one response that issued it; no access token and no form of the
 /// JWT signing key ever appears in a log entry.
 /// </summary>
@@ -18,9 +19,10 @@ public sealed class SecretsTests(AccountsHostFixture host)
     {
         const string newPassword = "a completely new passphrase";
         const string wrongPassword = "a wrong guess at the password";
+        const string resetPassword = "a password chosen by reset";
         var issued = new List<(string Token, string Request, string Body)>();
         using var user = await host.SignUpAsync();
-        issued.Add((user.Tokens.RefreshToken, "POST /api/auth/register", host.Responses.Last(r => r.Request == "POST /api/auth/register" && r.Body.Contains(user.Tokens.RefreshToken, StringComparison.Ordinal)).Body));
+        issued.Add((user.Tokens.RefreshToken, "POST /api/auth/verify-email", host.Responses.Last(r => r.Request == "POST /api/auth/verify-email" && r.Body.Contains(user.Tokens.RefreshToken, StringComparison.Ordinal)).Body));
         using var anonymous = host.CreateUserClient();
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostJsonAsync("api/auth/login", new { email = user.Email, password = wrongPassword })).StatusCode);
@@ -34,13 +36,23 @@ public sealed class SecretsTests(AccountsHostFixture host)
         await user.Client.PostJsonAsync("api/me/password", new { currentPassword = wrongPassword, newPassword });
         await user.Client.PostJsonAsync("api/me/password", new { currentPassword = user.Password, newPassword });
         await user.Client.PostJsonAsync("api/auth/register", new { email = user.Email, password = newPassword, name = "Duplicate" });
+        await anonymous.PostJsonAsync("api/auth/password-reset", new { email = user.Email });
+        using var mail = new Smtp4devClient();
+        var resetToken = AccountEmails.TokenIn((await mail.LatestAsync(user.Email)).Text, "password-reset");
+        Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostJsonAsync("api/auth/password-reset/confirm", new { token = resetToken, newPassword = resetPassword })).StatusCode);
+        var relogin = await anonymous.PostJsonAsync("api/auth/login", new { email = user.Email, password = resetPassword });
+        var reloginTokens = await relogin.ReadAsync<TokenPair>();
+        using var signedIn = host.CreateUserClient(reloginTokens.AccessToken);
+        await signedIn.PostJsonAsync("api/me/password", new { currentPassword = resetPassword, newPassword });
         await user.Client.DeleteJsonAsync("api/me", new { password = wrongPassword });
-        Assert.Equal(HttpStatusCode.NoContent, (await user.Client.DeleteJsonAsync("api/me", new { password = newPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await signedIn.DeleteJsonAsync("api/me", new { password = newPassword })).StatusCode);
 
-        var passwords = new[] { user.Password, newPassword, wrongPassword };
+        issued.Add((reloginTokens.RefreshToken, "POST /api/auth/login", await relogin.Content.ReadAsStringAsync()));
+        var passwords = new[] { user.Password, newPassword, wrongPassword, resetPassword };
         var logSecrets = passwords
             .Concat(issued.SelectMany(i => Forms(i.Token)))
-            .Concat([user.Tokens.AccessToken, loginTokens.AccessToken, refreshed.AccessToken])
+            .Concat(Forms(resetToken))
+            .Concat([user.Tokens.AccessToken, loginTokens.AccessToken, refreshed.AccessToken, reloginTokens.AccessToken])
             .Concat(SigningKeyForms())
             .ToList();
         var leaks = host.Logs.Entries
@@ -48,6 +60,7 @@ public sealed class SecretsTests(AccountsHostFixture host)
             .Select(entry => "log: " + entry)
             .Concat(host.Responses
                 .Where(r => passwords.Any(p => r.Body.Contains(p, StringComparison.Ordinal))
+                    || Forms(resetToken).Any(f => r.Body.Contains(f, StringComparison.Ordinal))
                     || issued.Any(i => Hashes(i.Token).Any(h => r.Body.Contains(h, StringComparison.Ordinal))
                         || (r.Body.Contains(i.Token, StringComparison.Ordinal) && r.Body != i.Body)))
                 .Select(r => $"response to {r.Request}: {r.Body}"))

@@ -21,6 +21,18 @@ public sealed partial class SignInRequiredTests(DevHostFixture host)
         "POST auth/register",
         "POST auth/login",
         "POST auth/refresh",
+        "POST auth/verify-email",
+        "POST auth/verify-email/resend",
+        "POST auth/password-reset",
+        "POST auth/password-reset/confirm",
+
+        // Account email links and the forgot-password page (docs/api.md, Account pages): the token is the capability.
+        "GET verify-email/{token}",
+        "POST verify-email/{token}/confirm",
+        "GET password-reset",
+        "POST password-reset",
+        "GET password-reset/{token}",
+        "POST password-reset/{token}/confirm",
 
         // Invitation links: the token in the path is the capability (docs/api.md, Invitations). Accepting through the
         // JSON API (POST invitations/{token}/accept) needs the invited account's sign-in and is not listed.

@@ -66,9 +66,7 @@ public sealed class AccountConcurrencyTests(MediaHostFixture host)
             Assert.Equal(0, await ActiveSessionsAsync(users[0].Id));
         });
 
-    // Today some of the deletions answer 429 "Too many failed sign-in attempts": LoginThrottle counts the password
-    // checks in flight as failures. That is the sign-in race issue #12 fixes; remove the Skip when it is merged.
-    [Fact(Skip = "LoginThrottle counts concurrent correct passwords as failures (429); fixed by issue #12")]
+    [Fact]
     public async Task Deleting_the_account_n_times_at_once_deletes_it_once_and_the_others_are_signed_out() =>
         await host.WithUsersAsync(2, async users =>
         {

@@ -30,6 +30,9 @@ public class DevHostFixture : IAsyncLifetime
     /// <summary>The invitation email queue of this host (app setting <c>InvitationEmailQueue</c>), unique per fixture.</summary>
     public string InvitationQueue { get; } = UniqueQueueName("invitations");
 
+    /// <summary>This run's admin key (header <c>x-functions-key</c> of the admin API).</summary>
+    public string AdminKey { get; private set; } = "";
+
     /// <summary>The host's base address, <c>http://127.0.0.1:{port}/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -42,7 +45,9 @@ public class DevHostFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await CreateDatabaseAsync();
-        _host = DevHostApplication.Build(HostOptions());
+        var options = HostOptions();
+        AdminKey = options.AdminKey;
+        _host = DevHostApplication.Build(options);
         await _host.StartAsync();
         BaseAddress = new Uri(_host.Urls.Single() + "/");
         Client = CreateClient();
@@ -93,7 +98,7 @@ public class DevHostFixture : IAsyncLifetime
     /// </summary>
     public async Task<InvocationOutcome> RunFunctionAsync(string name, string input = "")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"admin/functions/{name}") { Content = JsonContent.Create(new { input }) };
+        using var request = AdminRequest(name, JsonContent.Create(new { input }));
         request.Headers.Add("Prefer", "wait=60");
         using var response = await Client.SendAsync(request);
         if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.InternalServerError))
@@ -102,6 +107,14 @@ public class DevHostFixture : IAsyncLifetime
         }
 
         return await response.Content.ReadFromJsonAsync<InvocationOutcome>() ?? throw new InvalidOperationException("No outcome.");
+    }
+
+    /// <summary>A request to the admin API to run <paramref name="function"/>, with this run's admin key.</summary>
+    public HttpRequestMessage AdminRequest(string function, HttpContent? content)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"admin/functions/{function}") { Content = content };
+        request.Headers.Add(AdminEndpoints.KeyHeader, AdminKey);
+        return request;
     }
 
     /// <summary>How the host is built; override to serve other metadata or assemblies (keep the base settings).</summary>
@@ -117,6 +130,8 @@ public class DevHostFixture : IAsyncLifetime
         {
             Urls = "http://127.0.0.1:0",
             UseEnvironmentVariables = false,
+            // Each test user's client address travels in X-Forwarded-For, as the Functions host reports it.
+            TrustForwardedHeaders = true,
             Settings = settings,
             ConfigureServices = ConfigureServices,
         };

@@ -1,8 +1,12 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
+using InFocus.Domain.Emails;
 using InFocus.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.EndToEnd.Tests.Harness;
 
@@ -51,20 +55,36 @@ public static class SignedInUsers
         return client;
     }
 
-    /// <summary>Registers a new user (a unique email unless given) and returns them signed in. Dispose it when done.</summary>
+    /// <summary>
+    /// A new verified user (a unique email unless given), signed in through <c>POST /api/auth/verify-email</c>. Dispose it
+    /// when done. The pending registration is written straight to the database with a token the test knows and its email
+    /// marked sent, so no verification email reaches smtp4dev (tests that read a user's mail see only their own);
+    /// registering through <c>POST /api/auth/register</c> and the email have tests of their own.
+    /// </summary>
     public static async Task<SignedInUser> SignUpAsync(
         this DevHostFixture host, string? email = null, string name = "Test User", string password = TestAccounts.Password)
     {
         email ??= $"user-{Guid.NewGuid():N}@example.com";
         var address = NewClientAddress();
-        using var anonymous = host.CreateUserClient(clientAddress: address);
-        using var response = await anonymous.PostAsJsonAsync("api/auth/register", new { email, password, name }, InFocusJson.Options);
-        if (!response.IsSuccessStatusCode)
+        var token = SecureToken.Generate();
+        var passwordHash = host.Services.GetRequiredService<PasswordHasher>().Hash(password);
+        await host.DbAsync(async db =>
         {
-            throw new InvalidOperationException($"Registration answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-
-        var registered = (await response.Content.ReadFromJsonAsync<RegistrationResponse>(InFocusJson.Options))!;
+            db.PendingRegistrations.Add(new PendingRegistration
+            {
+                Email = EmailAddress.Normalize(email),
+                Name = name,
+                PasswordHash = passwordHash,
+                TokenHash = SecureToken.Hash(token),
+                ExpiresAt = DateTimeOffset.UtcNow.AddHours(1),
+                EmailStatus = EmailDeliveryStatus.Sent,
+            });
+            await db.SaveChangesAsync();
+        });
+        using var anonymous = host.CreateUserClient(clientAddress: address);
+        using var verified = await anonymous.PostAsJsonAsync("api/auth/verify-email", new { token }, InFocusJson.Options);
+        await Expect(verified, HttpStatusCode.OK, "Verification");
+        var registered = (await verified.Content.ReadFromJsonAsync<RegistrationResponse>(InFocusJson.Options))!;
         return new SignedInUser
         {
             Id = registered.User.Id,
@@ -75,5 +95,24 @@ public static class SignedInUsers
             ClientAddress = address,
             Client = host.CreateUserClient(registered.Tokens.AccessToken, address),
         };
+    }
+
+    /// <summary>Gives the address's pending registration a verification token the test knows, and returns it.</summary>
+    public static async Task<string> ReplaceVerificationTokenAsync(this DevHostFixture host, string email)
+    {
+        var token = SecureToken.Generate();
+        var normalized = EmailAddress.Normalize(email);
+        await host.DbAsync(db => db.PendingRegistrations
+            .Where(r => r.Email == normalized)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.TokenHash, SecureToken.Hash(token))));
+        return token;
+    }
+
+    private static async Task Expect(HttpResponseMessage response, HttpStatusCode status, string what)
+    {
+        if (response.StatusCode != status)
+        {
+            throw new InvalidOperationException($"{what} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
     }
 }

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using InFocus.DevHost.Admin;
 using InFocus.DevHost;
 using InFocus.DevHost.Configuration;
 using InFocus.TestKit;
@@ -66,6 +69,28 @@ public sealed class ConfigurationTests : IDisposable
         await using var host = Build(new Dictionary<string, string?> { [_variable] = "explicit" });
 
         Assert.Equal("explicit", host.Configuration[_variable]);
+    }
+
+    [Theory]
+    [InlineData(false, HttpStatusCode.NotFound)]
+    [InlineData(true, HttpStatusCode.Forbidden)]
+    public async Task X_Forwarded_For_counts_only_with_trust_forwarded_headers(bool trust, HttpStatusCode expected)
+    {
+        // Observed: the host trusted X-Forwarded-For from any loopback caller. Seen through the admin API, which answers
+        // loopback callers only: a forwarded foreign address makes it refuse (403) exactly when the header is trusted;
+        // otherwise the call gets as far as looking the (unknown, so nothing runs) function up.
+        var options = new DevHostOptions { Urls = "http://127.0.0.1:0", LocalSettingsPath = _localSettings, TrustForwardedHeaders = trust };
+        await using var app = DevHostApplication.Build(options);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "admin/functions/NoSuchFunction") { Content = JsonContent.Create(new { input = "" }) };
+        request.Headers.Add(AdminEndpoints.KeyHeader, options.AdminKey);
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+
+        using var response = await client.SendAsync(request);
+        await app.StopAsync();
+
+        Assert.Equal(expected, response.StatusCode);
     }
 
     public void Dispose()

@@ -2,6 +2,7 @@ using System.Net;
 using InFocus.Domain.Invitations;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.TestKit;
+using InFocus.Domain.Emails;
 
 namespace InFocus.EndToEnd.Tests.Invitations;
 
@@ -21,8 +22,8 @@ public sealed class InvitationEmailFailureTests(FailingEmailHostFixture host)
         await Eventually.TrueAsync(async () => await poison.ExistsAsync() && (await poison.PeekMessagesAsync()).Value.Length > 0, "the message reached the poison queue");
 
         var poisoned = Assert.Single((await poison.PeekMessagesAsync(maxMessages: 32)).Value);
-        Assert.Equal(invitation.Id, InvitationEmailMessage.TryParse(poisoned.Body.ToString())?.InvitationId);
-        Assert.Equal(5, host.Logs.Entries.Count(e => e.Contains($"Sending invitation {invitation.Id} email 1 failed", StringComparison.Ordinal)));
+        Assert.Equal(invitation.Id, EmailMessage.TryParse(poisoned.Body.ToString())?.Id);
+        Assert.Equal(5, host.Logs.Entries.Count(e => e.Contains($"Sending email invitation:{invitation.Id}:1 failed", StringComparison.Ordinal)));
         var failed = await admin.InvitationAsync(familyId, invitation.Id);
         Assert.Equal(EmailDeliveryStatus.Failed, failed.EmailStatus);
         Assert.StartsWith("The SMTP server did not take the email", failed.EmailError, StringComparison.Ordinal);

@@ -1,7 +1,9 @@
+using System.Net;
 using InFocus.Domain.Common;
 using InFocus.Domain.Invitations;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.TestKit;
+using InFocus.Domain.Emails;
 
 namespace InFocus.EndToEnd.Tests.Invitations;
 
@@ -17,7 +19,7 @@ public sealed class InvitationEmailTests(InvitationsHostFixture host)
         var message = Assert.Single(await host.Mail.MessagesToAsync(invited.Email));
         var text = await host.Mail.PlainTextAsync(message.Id);
 
-        Assert.Equal("Ada Lovelace invited you to The Lovelaces on InFocus", message.Subject);
+        Assert.Equal(InvitationEmailComposer.Subject, message.Subject);
         Assert.Contains(invited.Link.ToString(), text, StringComparison.Ordinal);
         Assert.Contains(DisplayTime.Utc(invited.Invitation.ExpiresAt), text, StringComparison.Ordinal);
         await Eventually.TrueAsync(
@@ -32,19 +34,43 @@ public sealed class InvitationEmailTests(InvitationsHostFixture host)
         await Eventually.TrueAsync(
             async () => (await invited.Admin.InvitationAsync(invited.FamilyId, invited.Invitation.Id)).EmailStatus == EmailDeliveryStatus.Sent,
             "the first delivery recorded the email as sent");
-        var sent = new InvitationEmailMessage(invited.Invitation.Id, invited.Token, invited.Invitation.SendCount).ToJson();
+        var sent = new EmailMessage(EmailKind.Invitation, invited.Invitation.Id, invited.Token, invited.Invitation.SendCount).ToJson();
         var queue = host.Queue();
 
         await queue.SendMessageAsync(sent);
         await queue.SendMessageAsync(sent);
 
         await Eventually.TrueAsync(
-            () => host.Logs.Entries.Count(e => e.Contains($"Invitation {invited.Invitation.Id} send 1 was already sent; nothing sent again", StringComparison.Ordinal)) == 2,
+            () => host.Logs.Entries.Count(e => e.Contains($"Email invitation:{invited.Invitation.Id}:1 was already sent; nothing sent again", StringComparison.Ordinal)) == 2,
             "both copies of the message were handled");
         Assert.Single(await host.Mail.MessagesToAsync(invited.Email));
         Assert.False(await host.Queue("-poison").ExistsAsync());
         var invitation = await invited.Admin.InvitationAsync(invited.FamilyId, invited.Invitation.Id);
         Assert.Equal((EmailDeliveryStatus.Sent, 1), (invitation.EmailStatus, invitation.SendCount));
+    }
+
+    [Fact]
+    public async Task Fifteen_quick_resends_fail_no_delivery_and_send_each_email_at_most_once()
+    {
+        // Observed: quick resends made deliveries fail ("busy"), each failure counting towards the poison queue.
+        using var invited = await host.InviteNewAddressAsync();
+        for (var i = 0; i < 15; i++)
+        {
+            using var resent = await invited.Admin.Client.PostAsync($"api/families/{invited.FamilyId}/invitations/{invited.Invitation.Id}/resend", content: null);
+            Assert.Equal(HttpStatusCode.Accepted, resent.StatusCode);
+        }
+
+        await Eventually.TrueAsync(
+            async () => (await invited.Admin.InvitationAsync(invited.FamilyId, invited.Invitation.Id)) is { EmailStatus: EmailDeliveryStatus.Sent, SendCount: 16 },
+            "the last send was delivered");
+        await Task.Delay(1000);
+        Assert.DoesNotContain(host.Logs.Entries, e => e.Contains($"invitation:{invited.Invitation.Id}:", StringComparison.Ordinal) && e.Contains("failed", StringComparison.Ordinal));
+        Assert.False(await host.Queue("-poison").ExistsAsync());
+        var sent = host.Logs.Entries
+            .Where(e => e.Contains($"Sent email invitation:{invited.Invitation.Id}:", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(sent.Distinct().Count(), sent.Count);
+        Assert.Equal(sent.Count, (await host.Mail.MessagesToAsync(invited.Email)).Count);
     }
 
     [Fact]

@@ -111,20 +111,21 @@ public sealed class InvitationPageHttpTests(InvitationsHostFixture host)
     }
 
     [Fact]
-    public async Task A_wrong_password_answers_401_with_the_generic_message_and_the_sixth_attempt_is_locked_out_with_429()
+    public async Task A_wrong_password_answers_401_with_the_generic_message_and_the_clients_sixth_attempt_is_locked_out_with_429()
     {
         using var guest = await host.SignUpAsync();
         using var invited = await host.InviteNewAddressAsync(email: guest.Email);
+        var address = SignedInUsers.NewClientAddress();
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            using var client = host.CreateUserClient();
+            using var client = host.CreateUserClient(clientAddress: address);
             using var wrong = await client.PostAsync(AcceptPath(invited), Form(("mode", "signin"), ("password", "not the password")));
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
             Assert.Contains("The email address or password is incorrect.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using var locked = await host.CreateUserClient().PostAsync(AcceptPath(invited), Form(("mode", "signin"), ("password", guest.Password)));
+        using var locked = await host.CreateUserClient(clientAddress: address).PostAsync(AcceptPath(invited), Form(("mode", "signin"), ("password", guest.Password)));
         var html = await locked.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);

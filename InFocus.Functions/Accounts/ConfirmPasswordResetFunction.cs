@@ -1,0 +1,20 @@
+using InFocus.Domain.Accounts;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Accounts;
+
+public sealed class ConfirmPasswordResetFunction(HttpEndpoint endpoint, PasswordResetService passwordReset)
+{
+    [Function("ConfirmPasswordReset")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/password-reset/confirm")] HttpRequest request) =>
+        endpoint.RunAsync(request, "ConfirmPasswordReset", async cancellationToken =>
+        {
+            var body = await request.ReadJsonAsync<PasswordResetConfirmRequest>(cancellationToken);
+            await passwordReset.ConfirmAsync(body, cancellationToken);
+            return ApiResult.NoContent();
+        });
+}

@@ -1,0 +1,17 @@
+using InFocus.Domain.Accounts;
+using InFocus.Domain.Common;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Accounts.Pages;
+
+/// <summary>The page where someone who forgot their password asks for a link (linked from the "someone tried to register" email).</summary>
+public sealed class ForgotPasswordPageFunction(HtmlPageEndpoint endpoint)
+{
+    [Function("ForgotPasswordPage")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "password-reset")] HttpRequest request) =>
+        endpoint.RunAsync(request, "ForgotPasswordPage", _ => Task.FromResult(AccountPageRenderer.ForgotPassword()));
+}

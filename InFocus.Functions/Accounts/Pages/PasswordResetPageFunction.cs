@@ -1,0 +1,17 @@
+using InFocus.Domain.Accounts;
+using InFocus.Domain.Common;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Accounts.Pages;
+
+/// <summary>The page the password-reset email's link opens: a form for the new password.</summary>
+public sealed class PasswordResetPageFunction(HtmlPageEndpoint endpoint)
+{
+    [Function("PasswordResetPage")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "password-reset/{token}")] HttpRequest request, string token) =>
+        endpoint.RunAsync(request, "PasswordResetPage", _ => Task.FromResult(AccountPageRenderer.ChoosePassword(token)));
+}

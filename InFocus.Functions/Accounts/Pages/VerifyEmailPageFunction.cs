@@ -1,0 +1,17 @@
+using InFocus.Domain.Accounts;
+using InFocus.Domain.Common;
+using InFocus.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InFocus.Functions.Accounts.Pages;
+
+/// <summary>The page the verification email's link opens. Anonymous: the token in the path is the capability.</summary>
+public sealed class VerifyEmailPageFunction(HtmlPageEndpoint endpoint)
+{
+    [Function("VerifyEmailPage")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify-email/{token}")] HttpRequest request, string token) =>
+        endpoint.RunAsync(request, "VerifyEmailPage", _ => Task.FromResult(AccountPageRenderer.VerifyEmail(token)));
+}
