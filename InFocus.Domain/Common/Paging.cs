@@ -10,6 +10,8 @@ public sealed record PageRequest(int Limit, string? Cursor)
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
+    public const int MaxCursorLength = 1_024;
+
     public static PageRequest First { get; } = new(DefaultLimit, null);
 
     /// <summary>Validates raw query values; a missing limit means <see cref="DefaultLimit"/>.</summary>
@@ -22,7 +24,7 @@ public sealed record PageRequest(int Limit, string? Cursor)
             validation.Add("limit", $"must be an integer between 1 and {MaxLimit}.");
         }
 
-        if (cursor is { Length: > 1_024 })
+        if (cursor is { Length: > MaxCursorLength })
         {
             validation.Add("cursor", "is not a valid cursor.");
         }

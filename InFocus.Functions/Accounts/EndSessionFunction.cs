@@ -1,5 +1,6 @@
 using InFocus.Domain.Accounts;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,10 +9,13 @@ namespace InFocus.Functions.Accounts;
 
 public sealed class EndSessionFunction(AuthenticatedEndpoint endpoint, SessionService sessions)
 {
-    [Function("EndSession")]
+    public const string Name = "EndSession";
+
+    [Function(Name)]
+    [Returns(204)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "auth/sessions/{id}")] HttpRequest request, string id) =>
-        endpoint.RunAsync(request, "EndSession", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
         {
             await sessions.EndAsync(user, id, cancellationToken);
             return ApiResult.NoContent();

@@ -1,5 +1,6 @@
 using InFocus.Domain.Accounts;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,9 +9,12 @@ namespace InFocus.Functions.Accounts;
 
 public sealed class GetMeFunction(AuthenticatedEndpoint endpoint, ProfileService profiles)
 {
-    [Function("GetMe")]
+    public const string Name = "GetMe";
+
+    [Function(Name)]
+    [Returns(200, typeof(MeResponse))]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "me")] HttpRequest request) =>
-        endpoint.RunAsync(request, "GetMe", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
             ApiResult.Ok(await profiles.GetAsync(user, cancellationToken)));
 }

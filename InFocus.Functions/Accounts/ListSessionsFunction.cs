@@ -1,5 +1,7 @@
 using InFocus.Domain.Accounts;
+using InFocus.Domain.Common;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,9 +10,12 @@ namespace InFocus.Functions.Accounts;
 
 public sealed class ListSessionsFunction(AuthenticatedEndpoint endpoint, SessionService sessions)
 {
-    [Function("ListSessions")]
+    public const string Name = "ListSessions";
+
+    [Function(Name)]
+    [Returns(200, typeof(Page<SessionResponse>))]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "auth/sessions")] HttpRequest request) =>
-        endpoint.RunAsync(request, "ListSessions", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
             ApiResult.Page(await sessions.ListAsync(user, request.PageRequest(), cancellationToken)));
 }

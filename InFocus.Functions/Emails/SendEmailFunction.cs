@@ -10,7 +10,9 @@ namespace InFocus.Functions.Emails;
 /// </summary>
 public sealed class SendEmailFunction(EmailDelivery delivery)
 {
-    [Function("SendEmail")]
+    public const string Name = "SendEmail";
+
+    [Function(Name)]
     public Task RunAsync(
         [QueueTrigger("%InvitationEmailQueue%", Connection = "AzureWebJobsStorage")] string message,
         CancellationToken cancellationToken) =>

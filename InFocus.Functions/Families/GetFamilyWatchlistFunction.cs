@@ -1,6 +1,8 @@
+using InFocus.Domain.Common;
 using InFocus.Domain.Families;
 using InFocus.Domain.Watchlist;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,9 +11,13 @@ namespace InFocus.Functions.Families;
 
 public sealed class GetFamilyWatchlistFunction(AuthenticatedEndpoint endpoint, FamilyWatchlistService service)
 {
-    [Function("GetFamilyWatchlist")]
+    public const string Name = "GetFamilyWatchlist";
+
+    [Function(Name)]
+    [Query("status", Enum = typeof(WatchStatus))]
+    [Returns(200, typeof(Page<FamilyWatchlistItem>))]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "families/{id}/watchlist")] HttpRequest request, string id) =>
-        endpoint.RunAsync(request, "GetFamilyWatchlist", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
             ApiResult.Page(await service.ListAsync(user, id, request.QueryEnum<WatchStatus>("status"), request.PageRequest(), cancellationToken)));
 }

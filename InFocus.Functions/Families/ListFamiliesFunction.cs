@@ -1,5 +1,7 @@
+using InFocus.Domain.Common;
 using InFocus.Domain.Families;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,9 +10,12 @@ namespace InFocus.Functions.Families;
 
 public sealed class ListFamiliesFunction(AuthenticatedEndpoint endpoint, FamilyService service)
 {
-    [Function("ListFamilies")]
+    public const string Name = "ListFamilies";
+
+    [Function(Name)]
+    [Returns(200, typeof(Page<FamilySummary>))]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "families")] HttpRequest request) =>
-        endpoint.RunAsync(request, "ListFamilies", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
             ApiResult.Page(await service.ListAsync(user, request.PageRequest(), cancellationToken)));
 }

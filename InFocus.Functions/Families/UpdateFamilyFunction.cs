@@ -1,5 +1,6 @@
 using InFocus.Domain.Families;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,9 +9,14 @@ namespace InFocus.Functions.Families;
 
 public sealed class UpdateFamilyFunction(AuthenticatedEndpoint endpoint, FamilyService service)
 {
-    [Function("UpdateFamily")]
+    public const string Name = "UpdateFamily";
+
+    [Function(Name)]
+    [JsonBody(typeof(FamilyRequest))]
+    [Returns(200, typeof(FamilyDetails))]
+    [Fails(403)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "families/{id}")] HttpRequest request, string id) =>
-        endpoint.RunAsync(request, "UpdateFamily", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
             ApiResult.Ok(await service.RenameAsync(user, id, await request.ReadJsonAsync<FamilyRequest>(cancellationToken), cancellationToken)));
 }

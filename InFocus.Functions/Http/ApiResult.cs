@@ -39,12 +39,12 @@ public sealed class ApiResult(int statusCode, object? body = null, string conten
     {
         var response = context.HttpContext.Response;
         response.StatusCode = StatusCode;
+        response.Headers.CacheControl = "no-store";
         foreach (var (name, value) in Headers)
         {
             response.Headers[name] = value;
         }
 
-        response.Headers.CacheControl = "no-store";
         if (Body is null)
         {
             return;

@@ -1,5 +1,6 @@
 using InFocus.Domain.Invitations;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,9 +9,13 @@ namespace InFocus.Functions.Invitations;
 
 public sealed class AcceptInvitationFunction(AuthenticatedEndpoint endpoint, InvitationResponder responder)
 {
-    [Function("AcceptInvitation")]
+    public const string Name = "AcceptInvitation";
+
+    [Function(Name)]
+    [Returns(200, typeof(InvitationAcceptance))]
+    [Fails(403, 410)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/{token}/accept")] HttpRequest request, string token) =>
-        endpoint.RunAsync(request, "AcceptInvitation", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
             ApiResult.Ok(await responder.AcceptAsync(user.UserId, token, cancellationToken)));
 }

@@ -5,7 +5,9 @@ namespace InFocus.Functions.Invitations;
 
 public sealed class ExpireInvitationsFunction(InvitationExpiry expiry)
 {
-    [Function("ExpireInvitations")]
+    public const string Name = "ExpireInvitations";
+
+    [Function(Name)]
     public Task RunAsync([TimerTrigger("0 */15 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         expiry.ExpireAsync(cancellationToken);
 }

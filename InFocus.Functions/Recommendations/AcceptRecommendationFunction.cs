@@ -1,5 +1,6 @@
 using InFocus.Domain.Recommendations;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,9 +9,13 @@ namespace InFocus.Functions.Recommendations;
 
 public sealed class AcceptRecommendationFunction(AuthenticatedEndpoint endpoint, RecommendationReplies replies)
 {
-    [Function("AcceptRecommendation")]
+    public const string Name = "AcceptRecommendation";
+
+    [Function(Name)]
+    [Returns(200, typeof(RecommendationResponse))]
+    [Fails(409)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "recommendations/{id}/accept")] HttpRequest request, string id) =>
-        endpoint.RunAsync(request, "AcceptRecommendation", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
             ApiResult.Ok(await replies.AcceptAsync(user, id, cancellationToken)));
 }

@@ -1,5 +1,7 @@
+using InFocus.Domain.Common;
 using InFocus.Domain.Recommendations;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,9 +10,13 @@ namespace InFocus.Functions.Recommendations;
 
 public sealed class ListSentRecommendationsFunction(AuthenticatedEndpoint endpoint, RecommendationListing listing)
 {
-    [Function("ListSentRecommendations")]
+    public const string Name = "ListSentRecommendations";
+
+    [Function(Name)]
+    [Query("status", Enum = typeof(RecommendationStatus))]
+    [Returns(200, typeof(Page<RecommendationResponse>))]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "recommendations/sent")] HttpRequest request) =>
-        endpoint.RunAsync(request, "ListSentRecommendations", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
             ApiResult.Page(await listing.SentAsync(user, request.QueryValue("status"), request.PageRequest(), cancellationToken)));
 }

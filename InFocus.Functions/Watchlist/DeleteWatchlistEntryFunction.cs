@@ -1,5 +1,6 @@
 using InFocus.Domain.Watchlist;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,10 +9,13 @@ namespace InFocus.Functions.Watchlist;
 
 public sealed class DeleteWatchlistEntryFunction(AuthenticatedEndpoint endpoint, WatchlistService watchlist)
 {
-    [Function("DeleteWatchlistEntry")]
+    public const string Name = "DeleteWatchlistEntry";
+
+    [Function(Name)]
+    [Returns(204)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "watchlist/{id}")] HttpRequest request, string id) =>
-        endpoint.RunAsync(request, "DeleteWatchlistEntry", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
         {
             await watchlist.DeleteAsync(user, id, cancellationToken);
             return ApiResult.NoContent();

@@ -1,5 +1,6 @@
 using InFocus.Domain.Watchlist;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,9 +9,12 @@ namespace InFocus.Functions.Watchlist;
 
 public sealed class GetWatchlistStatsFunction(AuthenticatedEndpoint endpoint, WatchlistStatistics statistics)
 {
-    [Function("GetWatchlistStats")]
+    public const string Name = "GetWatchlistStats";
+
+    [Function(Name)]
+    [Returns(200, typeof(WatchlistStatsResponse))]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "watchlist/stats")] HttpRequest request) =>
-        endpoint.RunAsync(request, "GetWatchlistStats", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
             ApiResult.Ok(await statistics.GetAsync(user, cancellationToken)));
 }

@@ -1,5 +1,6 @@
 using InFocus.Domain.Watchlist;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,10 +9,16 @@ namespace InFocus.Functions.Watchlist;
 
 public sealed class UpdateWatchlistEntryFunction(AuthenticatedEndpoint endpoint, WatchlistService watchlist)
 {
-    [Function("UpdateWatchlistEntry")]
+    public const string Name = "UpdateWatchlistEntry";
+
+    [Function(Name)]
+    [IfMatch]
+    [JsonBody(typeof(UpdateWatchlistEntryRequest))]
+    [Returns(200, typeof(WatchlistEntryResponse), ETag = true)]
+    [Fails(409)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "watchlist/{id}")] HttpRequest request, string id) =>
-        endpoint.RunAsync(request, "UpdateWatchlistEntry", async (user, cancellationToken) =>
+        endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
         {
             var precondition = request.IfMatch();
             var changes = await request.ReadJsonAsync<UpdateWatchlistEntryRequest>(cancellationToken);

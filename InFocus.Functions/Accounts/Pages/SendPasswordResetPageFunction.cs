@@ -1,6 +1,7 @@
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,10 +11,15 @@ namespace InFocus.Functions.Accounts.Pages;
 /// <summary>The forgot-password form: the same answer whether or not the address has an account.</summary>
 public sealed class SendPasswordResetPageFunction(HtmlPageEndpoint endpoint, PasswordResetService passwordReset)
 {
-    [Function("SendPasswordResetPage")]
+    public const string Name = "SendPasswordResetPage";
+
+    [Function(Name)]
+    [Summary("The forgotten-password page's form: sends the reset link")]
+    [FormBody(AccountPageRenderer.EmailField)]
+    [Returns(200, MediaType = "text/html")]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "password-reset")] HttpRequest request) =>
-        endpoint.RunAsync(request, "SendPasswordResetPage", async cancellationToken =>
+        endpoint.RunAsync(request, Name, async cancellationToken =>
         {
             var fields = await request.ReadFormFieldsAsync(cancellationToken);
             try

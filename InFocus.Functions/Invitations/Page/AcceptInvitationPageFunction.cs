@@ -1,6 +1,7 @@
 using InFocus.Domain.Common;
 using InFocus.Domain.Invitations;
 using InFocus.Functions.Http;
+using InFocus.Functions.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -13,10 +14,16 @@ namespace InFocus.Functions.Invitations.Page;
 /// </summary>
 public sealed class AcceptInvitationPageFunction(HtmlPageEndpoint endpoint, InvitationJoinService join, InvitationResponder responder)
 {
-    [Function("AcceptInvitationPage")]
+    public const string Name = "AcceptInvitationPage";
+
+    [Function(Name)]
+    [Summary("The invitation page's join form: create an account or sign in, and accept")]
+    [FormBody(JoinForm.ModeField, JoinForm.NameField, JoinForm.PasswordField)]
+    [Returns(200, MediaType = "text/html")]
+    [Fails(401, 409, 410, 429)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "invitations/{token}/page/accept")] HttpRequest request, string token) =>
-        endpoint.RunAsync(request, "AcceptInvitationPage", async cancellationToken =>
+        endpoint.RunAsync(request, Name, async cancellationToken =>
         {
             var form = JoinForm.Read(await request.ReadFormFieldsAsync(cancellationToken));
             try

@@ -16,8 +16,7 @@ public sealed class AccountsHostFixture : DevHostFixture
 
     public ConcurrentQueue<RecordedResponse> Responses { get; } = new();
 
-    public override HttpClient CreateClient() =>
-        new(new RecordingHandler(Responses) { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    protected override HttpMessageHandler Handler() => new RecordingHandler(Responses) { InnerHandler = base.Handler() };
 
     protected override Dictionary<string, string?> Settings()
     {

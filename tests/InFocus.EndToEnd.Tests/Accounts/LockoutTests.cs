@@ -95,6 +95,24 @@ public sealed class LockoutTests(AccountsHostFixture host)
         Assert.Equal(0, inFlight);
     }
 
+    [Theory]
+    [InlineData("POST", "api/me/password", """{"currentPassword":"not the password","newPassword":"another long password"}""")]
+    [InlineData("DELETE", "api/me", """{"password":"not the password"}""")]
+    public async Task Wrong_passwords_that_confirm_a_change_count_as_failed_sign_ins_and_lock_out_with_429(string method, string path, string body)
+    {
+        using var user = await host.SignUpAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await user.Client.SendRawAsync(method, path, body);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        }
+
+        using var locked = await user.Client.SendRawAsync(method, path, body);
+
+        await locked.ProblemAsync(429);
+        Assert.NotNull(locked.Headers.RetryAfter?.Delta);
+    }
+
     [Fact]
     public async Task Twenty_failures_from_one_address_lock_that_address_only()
     {

@@ -34,6 +34,10 @@ public sealed partial class SignInRequiredTests(DevHostFixture host)
         "GET password-reset/{token}",
         "POST password-reset/{token}/confirm",
 
+        // The API contract and its reference page, for client developers before they have an account.
+        "GET openapi.json",
+        "GET docs*",
+
         // Invitation links: the token in the path is the capability (docs/api.md, Invitations). Accepting through the
         // JSON API (POST invitations/{token}/accept) needs the invited account's sign-in and is not listed.
         "POST invitations/{token}/decline",

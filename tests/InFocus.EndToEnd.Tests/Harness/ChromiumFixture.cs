@@ -58,6 +58,15 @@ public sealed class ChromiumFixture : IAsyncLifetime
             ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = SignedInUsers.NewClientAddress() },
         });
 
+    /// <summary>A fresh browser context the size of a laptop screen, for pages made for developers (the API reference).</summary>
+    public Task<IBrowserContext> NewDesktopContextAsync() =>
+        (_browser ?? throw new InvalidOperationException("The browser is not running.")).NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            Locale = "en-GB",
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = SignedInUsers.NewClientAddress() },
+        });
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

@@ -72,8 +72,14 @@ public class DevHostFixture : IAsyncLifetime
         await DropDatabaseAsync();
     }
 
-    /// <summary>A new client for the host (for example one that will carry another user's token).</summary>
-    public virtual HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>
+    /// A new client for the host (for example one that will carry another user's token). Every response it receives
+    /// from an API operation is checked against the API contract (<see cref="ApiContract"/>).
+    /// </summary>
+    public HttpClient CreateClient() => new(Handler()) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>The clients' handler; override to wrap it (keep the base one inside).</summary>
+    protected virtual HttpMessageHandler Handler() => new ContractCheckingHandler { InnerHandler = new SocketsHttpHandler() };
 
     /// <summary>A new DI scope of the host, as one invocation gets.</summary>
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();

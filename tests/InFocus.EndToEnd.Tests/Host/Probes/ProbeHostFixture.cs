@@ -35,6 +35,9 @@ public sealed class ProbeHostFixture : DevHostFixture
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton(Log);
 
+    /// <summary>Unchecked: this host serves a changed function app (probes in, Health out), not the one the contract describes.</summary>
+    protected override HttpMessageHandler Handler() => new SocketsHttpHandler();
+
     protected override IEnumerable<string> CreatedQueues() => [.. base.CreatedQueues(), ProbeQueue];
 
     public override async Task DisposeAsync()
