@@ -24,7 +24,7 @@ public sealed partial class AccountDeletionService(
             throw ValidationException.For("password", "is required.");
         }
 
-        var account = await db.Users.Where(u => u.Id == user.UserId).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("User");
+        var account = await db.Users.Where(u => u.Id == user.UserId).FirstOrDefaultAsync(cancellationToken) ?? throw AccountGone();
         if (!await throttle.CheckAsync(account.Email, client.Address, request.Password, account.PasswordHash, cancellationToken))
         {
             throw ValidationException.For("password", "is incorrect.");
@@ -34,7 +34,12 @@ public sealed partial class AccountDeletionService(
         await LockFamiliesAsync(user.UserId, cancellationToken);
         await DeleteFamiliesOnlyTheUserBelongsToAsync(user.UserId, cancellationToken);
         await HandOverAdminAsync(user.UserId, cancellationToken);
-        await db.Users.Where(u => u.Id == user.UserId).ExecuteDeleteAsync(cancellationToken);
+        if (await db.Users.Where(u => u.Id == user.UserId).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            // A concurrent deletion of the same account committed first (this one waited for its row lock).
+            throw AccountGone();
+        }
+
         await db.LoginFailures.Where(f => f.Email == account.Email).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogDeleted(logger, user.UserId);
@@ -78,6 +83,9 @@ public sealed partial class AccountDeletionService(
             """,
             cancellationToken);
     }
+
+    /// <summary>The session belonged to an account that no longer exists: signed out, as any request with it now is.</summary>
+    private static AuthenticationException AccountGone() => new("The account no longer exists.", invalidToken: true);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {UserId} deleted")]
     private static partial void LogDeleted(ILogger logger, string userId);

@@ -91,6 +91,18 @@ public sealed partial class EmailVerificationService(
     }
 
     /// <summary>Unknown, used, replaced and expired links are alike: a link that does not work, nothing more.</summary>
+    /// <summary>
+    /// 404 for a token no link of ours can carry, before the page that asks to confirm it is shown (the page itself
+    /// does not use the link: mail scanners open links too).
+    /// </summary>
+    public static void EnsureLinkShape(string token)
+    {
+        if (!SecureToken.HasValidShape(token))
+        {
+            throw NotFound();
+        }
+    }
+
     private static NotFoundException NotFound() => new("Verification link");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Account {UserId} registered with a verified address")]

@@ -78,6 +78,18 @@ public sealed partial class PasswordResetService(
         LogReset(logger, user.Id, ended);
     }
 
+    /// <summary>
+    /// 404 for a token no link of ours can carry, before the page that asks to confirm it is shown (the page itself
+    /// does not use the link: mail scanners open links too).
+    /// </summary>
+    public static void EnsureLinkShape(string token)
+    {
+        if (!SecureToken.HasValidShape(token))
+        {
+            throw NotFound();
+        }
+    }
+
     private static NotFoundException NotFound() => new("Password-reset link");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} reset the password; {EndedSessions} sessions ended")]

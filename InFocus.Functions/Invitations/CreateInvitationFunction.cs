@@ -15,7 +15,7 @@ public sealed class CreateInvitationFunction(AuthenticatedEndpoint endpoint, Fam
     [Function(Name)]
     [JsonBody(typeof(CreateInvitationRequest))]
     [Returns(202, typeof(InvitationResponse))]
-    [Fails(403, 409)]
+    [Fails(403, 409, 429)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "families/{id}/invitations")] HttpRequest request, string id) =>
         endpoint.RunAsync(request, Name, async (user, cancellationToken) =>

@@ -13,7 +13,7 @@ public sealed class ResendInvitationFunction(AuthenticatedEndpoint endpoint, Fam
 
     [Function(Name)]
     [Returns(202, typeof(InvitationResponse))]
-    [Fails(403, 409)]
+    [Fails(403, 409, 429)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "families/{id}/invitations/{invitationId}/resend")] HttpRequest request,
         string id,

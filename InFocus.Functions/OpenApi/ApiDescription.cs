@@ -72,6 +72,7 @@ public static partial class ApiDescription
         document.Components = new OpenApiComponents
         {
             Schemas = schemas.Components,
+            Responses = context.SharedResponses(),
             SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
             {
                 [BearerScheme] = new OpenApiSecurityScheme
@@ -107,6 +108,14 @@ public static partial class ApiDescription
 
     [GeneratedRegex("(?<=[a-z])(?=[A-Z])")]
     private static partial Regex WordBoundary();
+
+    /// <summary>
+    /// The shared 503 responses (problem+json and, for pages, HTML): every operation that reaches the database or TMDB
+    /// can meet an outage of it; <c>Retry-After</c> says when to try again.
+    /// </summary>
+    public const string UnavailableResponse = "ServiceUnavailable";
+
+    public const string UnavailablePageResponse = "ServiceUnavailablePage";
 
     private enum EndpointKind
     {
@@ -215,6 +224,12 @@ public static partial class ApiDescription
                 operation.Responses[Status(success.Status)] = Success(success);
             }
 
+            if (MeetsOutages(function.DeclaringType!, kind) && successes.All(s => s.Status != 503))
+            {
+                errors.Remove(503);
+                operation.Responses[Status(503)] = new OpenApiResponseReference(kind == EndpointKind.HtmlPage ? UnavailablePageResponse : UnavailableResponse, document);
+            }
+
             foreach (var status in errors)
             {
                 operation.Responses[Status(status)] = Failure(status, kind);
@@ -222,6 +237,25 @@ public static partial class ApiDescription
 
             return operation;
         }
+
+        public Dictionary<string, IOpenApiResponse> SharedResponses()
+        {
+            var unavailable = Failure(503, EndpointKind.Public);
+            var unavailablePage = Failure(503, EndpointKind.HtmlPage);
+            unavailable.Description = unavailablePage.Description = "A dependency (the database, TMDB) is temporarily unavailable: try again after Retry-After.";
+            return new Dictionary<string, IOpenApiResponse>
+            {
+                [UnavailableResponse] = unavailable,
+                [UnavailablePageResponse] = unavailablePage,
+            };
+        }
+
+        /// <summary>
+        /// A signed-in operation checks its session in the database; any other reaches a dependency when its function
+        /// has one beyond its endpoint (a page that only renders a form, the contract itself, do not).
+        /// </summary>
+        private static bool MeetsOutages(Type function, EndpointKind kind) =>
+            kind == EndpointKind.SignedIn || function.GetConstructors().Single().GetParameters().Length > 1;
 
         private OpenApiRequestBody? RequestBody(MethodInfo function, ISet<int> errors)
         {

@@ -15,7 +15,6 @@ public sealed class UpdateWatchlistEntryFunction(AuthenticatedEndpoint endpoint,
     [IfMatch]
     [JsonBody(typeof(UpdateWatchlistEntryRequest))]
     [Returns(200, typeof(WatchlistEntryResponse), ETag = true)]
-    [Fails(409)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "watchlist/{id}")] HttpRequest request, string id) =>
         endpoint.RunAsync(request, Name, async (user, cancellationToken) =>

@@ -29,6 +29,7 @@ public sealed class FakeAcsEmailServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.OrdinalIgnoreCase);
     private int _throttleRemaining;
+    private int _failAfterAcceptingRemaining;
 
     private FakeAcsEmailServer(WebApplication app, string accessKey, string? bearerToken)
     {
@@ -61,6 +62,12 @@ public sealed class FakeAcsEmailServer : IAsyncDisposable
     public string? FailOperationsWithCode { get; set; }
 
     public void ThrottleNextSends(int count) => Volatile.Write(ref _throttleRemaining, count);
+
+    /// <summary>
+    /// The next <paramref name="count"/> sends are taken (the email goes out) but answered 500, as when the service fails
+    /// after accepting: the acknowledgement is lost and the sender must retry without sending twice.
+    /// </summary>
+    public void FailAfterAcceptingNextSends(int count) => Volatile.Write(ref _failAfterAcceptingRemaining, count);
 
     public sealed record SentEmail(string OperationId, string SenderAddress, string To, string Subject, string PlainText, string Html);
 
@@ -160,6 +167,12 @@ public sealed class FakeAcsEmailServer : IAsyncDisposable
                 _operations[operationId] = operation;
                 Sent.Enqueue(email);
             }
+        }
+
+        if (Interlocked.Decrement(ref _failAfterAcceptingRemaining) >= 0)
+        {
+            await AnswerErrorAsync(context, StatusCodes.Status500InternalServerError, "Internal server error.");
+            return;
         }
 
         context.Response.Headers["Operation-Location"] = $"{Endpoint.ToString().TrimEnd('/')}/emails/operations/{operation.Id}?api-version={ApiVersion}";

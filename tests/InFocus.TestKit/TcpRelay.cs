@@ -16,6 +16,7 @@ public sealed class TcpRelay : IAsyncDisposable
     private readonly int _targetPort;
     private readonly Task _accepting;
     private volatile bool _broken;
+    private CancellationTokenSource _cut = new();
 
     public TcpRelay(string targetHost, int targetPort)
     {
@@ -29,11 +30,22 @@ public sealed class TcpRelay : IAsyncDisposable
     /// <summary>The loopback port to give the app instead of the server's.</summary>
     public int Port { get; }
 
-    /// <summary>While true, connections are closed as soon as they are accepted.</summary>
+    /// <summary>
+    /// While true, connections are closed as soon as they are accepted; breaking also cuts the connections open at that
+    /// moment (a keep-alive connection would otherwise outlive the outage).
+    /// </summary>
     public bool Broken
     {
         get => _broken;
-        set => _broken = value;
+        set
+        {
+            _broken = value;
+            if (value)
+            {
+                // Not disposed: a relay starting now may still be linking to it.
+                Interlocked.Exchange(ref _cut, new CancellationTokenSource()).Cancel();
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -42,6 +54,7 @@ public sealed class TcpRelay : IAsyncDisposable
         _listener.Stop();
         await _accepting;
         _stopping.Dispose();
+        _cut.Dispose();
     }
 
     private async Task AcceptAsync()
@@ -72,11 +85,12 @@ public sealed class TcpRelay : IAsyncDisposable
             }
 
             using var server = new TcpClient();
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token, Volatile.Read(ref _cut).Token);
             try
             {
-                await server.ConnectAsync(_targetHost, _targetPort, _stopping.Token);
-                var fromClient = client.GetStream().CopyToAsync(server.GetStream(), _stopping.Token);
-                var fromServer = server.GetStream().CopyToAsync(client.GetStream(), _stopping.Token);
+                await server.ConnectAsync(_targetHost, _targetPort, ending.Token);
+                var fromClient = client.GetStream().CopyToAsync(server.GetStream(), ending.Token);
+                var fromServer = server.GetStream().CopyToAsync(client.GetStream(), ending.Token);
                 // Either side closing ends the conversation (SMTP: the server closes after answering QUIT).
                 await Task.WhenAny(fromClient, fromServer);
                 client.Close();

@@ -12,6 +12,19 @@ public static class TestEnvironment
     /// <summary>An AzureWebJobsStorage connection string (Azurite).</summary>
     public static string Storage { get; } = Setting("INFOCUS_TEST_STORAGE", "UseDevelopmentStorage=true");
 
+    /// <summary>
+    /// Azurite's well-known development account (published in its documentation), for connection strings whose
+    /// endpoints a test moves (a relay, a port nothing listens on).
+    /// </summary>
+    public const string AzuriteAccount =
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>The queue endpoint of <see cref="Storage"/>: its <c>QueueEndpoint</c>, or Azurite's default one.</summary>
+    public static Uri QueueEndpoint { get; } = new(
+        Storage.Split(';').Select(part => part.Split('=', 2)).FirstOrDefault(kv => kv[0].Trim().Equals("QueueEndpoint", StringComparison.OrdinalIgnoreCase)) is [_, var endpoint]
+            ? endpoint.Trim()
+            : "http://127.0.0.1:10001/devstoreaccount1");
+
     public static string SmtpHost { get; } = Setting("INFOCUS_TEST_SMTP_HOST", "127.0.0.1");
 
     public static int SmtpPort { get; } = int.Parse(Setting("INFOCUS_TEST_SMTP_PORT", "2525"), System.Globalization.CultureInfo.InvariantCulture);

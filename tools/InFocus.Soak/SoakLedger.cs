@@ -29,7 +29,11 @@ public sealed class SoakLedger
 
     public void Invited(string id) => Acknowledge(() => _invitations.Add(id));
 
-    public void Recommended(string id) => Acknowledge(() => _recommendations[id] = RecommendationStatus.Pending);
+    /// <summary>
+    /// A recommendation created. Its recipient may already have answered it (and recorded the answer) before this
+    /// reply was read, so an answer recorded first stands.
+    /// </summary>
+    public void Recommended(string id) => Acknowledge(() => _recommendations.TryAdd(id, RecommendationStatus.Pending));
 
     public void Answered(string id, RecommendationStatus status) => Acknowledge(() => _recommendations[id] = status);
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 
 namespace InFocus.Domain.Media.Tmdb;
 
@@ -40,6 +41,7 @@ internal static class TmdbHttpClientRegistration
             .ValidateOnStart();
 
         services.TryAddSingleton<TmdbRateLimiter>();
+        services.Configure<TelemetryOptions>(options => options.SeverityProvider = ResilienceEventSeverityOf);
         var client = services.AddHttpClient<TmdbClient>((provider, http) =>
             {
                 http.BaseAddress = provider.GetRequiredService<IOptions<TmdbOptions>>().Value.BaseUrl;
@@ -95,6 +97,16 @@ internal static class TmdbHttpClientRegistration
             .AddRateLimiter(limiter)
             .AddTimeout(options.AttemptTimeout);
     }
+
+    /// <summary>
+    /// A slow attempt or our own rate limiter turning a call away is an expected fault that the pipeline handles (a retry,
+    /// a 503 with Retry-After): a warning, not the error level Polly gives it, which is kept for an opened circuit.
+    /// </summary>
+    private static ResilienceEventSeverity ResilienceEventSeverityOf(SeverityProviderArguments args) => args.Event.EventName switch
+    {
+        "OnTimeout" or "OnRateLimiterRejected" => ResilienceEventSeverity.Warning,
+        _ => args.Event.Severity,
+    };
 
     /// <summary>
     /// Transient failures are retried, except a response asking to come back later than we are willing to wait:

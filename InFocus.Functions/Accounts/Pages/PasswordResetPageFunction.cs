@@ -18,5 +18,9 @@ public sealed class PasswordResetPageFunction(HtmlPageEndpoint endpoint)
     [Returns(200, MediaType = "text/html")]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "password-reset/{token}")] HttpRequest request, string token) =>
-        endpoint.RunAsync(request, Name, _ => Task.FromResult(AccountPageRenderer.ChoosePassword(token)));
+        endpoint.RunAsync(request, Name, _ =>
+        {
+            PasswordResetService.EnsureLinkShape(token);
+            return Task.FromResult(AccountPageRenderer.ChoosePassword(token));
+        });
 }

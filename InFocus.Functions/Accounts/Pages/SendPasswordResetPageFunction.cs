@@ -16,7 +16,8 @@ public sealed class SendPasswordResetPageFunction(HtmlPageEndpoint endpoint, Pas
     [Function(Name)]
     [Summary("The forgotten-password page's form: sends the reset link")]
     [FormBody(AccountPageRenderer.EmailField)]
-    [Returns(200, MediaType = "text/html")]
+    [Returns(202, MediaType = "text/html", Description = "The link is on its way (if the address has an account)")]
+    [Fails(429)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "password-reset")] HttpRequest request) =>
         endpoint.RunAsync(request, Name, async cancellationToken =>

@@ -18,5 +18,9 @@ public sealed class VerifyEmailPageFunction(HtmlPageEndpoint endpoint)
     [Returns(200, MediaType = "text/html")]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify-email/{token}")] HttpRequest request, string token) =>
-        endpoint.RunAsync(request, Name, _ => Task.FromResult(AccountPageRenderer.VerifyEmail(token)));
+        endpoint.RunAsync(request, Name, _ =>
+        {
+            EmailVerificationService.EnsureLinkShape(token);
+            return Task.FromResult(AccountPageRenderer.VerifyEmail(token));
+        });
 }

@@ -133,6 +133,41 @@ public sealed class AccountDeletionTests(DomainFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Deleting_an_account_twice_signs_the_second_caller_out()
+    {
+        var account = await fixture.RegisterAsync();
+        await DeleteAsync(account);
+
+        var error = await Assert.ThrowsAsync<AuthenticationException>(() => DeleteAsync(account));
+
+        Assert.True(error.InvalidToken);
+    }
+
+    [Fact]
+    public async Task Two_deletions_at_once_delete_the_account_once_and_sign_the_other_caller_out()
+    {
+        var account = await fixture.RegisterAsync();
+        await AddFamilyAsync(account, FamilyRole.Admin);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                await DeleteAsync(account);
+                return "deleted";
+            }
+            catch (AuthenticationException)
+            {
+                return "signed out";
+            }
+        }));
+
+        Assert.Equal(1, outcomes.Count(o => o == "deleted"));
+        Assert.Equal(3, outcomes.Count(o => o == "signed out"));
+        Assert.False(await fixture.DbAsync(db => db.Users.AnyAsync(u => u.Id == account.UserId)));
+    }
+
+    [Fact]
     public async Task The_password_is_required()
     {
         var account = await fixture.RegisterAsync();

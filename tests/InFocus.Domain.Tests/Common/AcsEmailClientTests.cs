@@ -99,6 +99,18 @@ public sealed class AcsEmailClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_500_after_the_email_was_taken_fails_the_send_and_its_retry_sends_nothing_twice()
+    {
+        _acs.FailAfterAcceptingNextSends(1);
+
+        var error = await Assert.ThrowsAsync<EmailDeliveryException>(() => SendAsync(Email()));
+        await SendAsync(Email());
+
+        Assert.Contains("500", error.Message, StringComparison.Ordinal);
+        Assert.Single(_acs.Sent);
+    }
+
+    [Fact]
     public async Task A_failed_operation_is_a_delivery_failure_naming_the_error()
     {
         _acs.FailOperationsWithCode = "EmailDropped";

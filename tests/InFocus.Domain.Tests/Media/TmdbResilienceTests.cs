@@ -2,6 +2,7 @@ using System.Diagnostics;
 using InFocus.Domain.Common;
 using InFocus.Domain.Media;
 using InFocus.TestKit.Tmdb;
+using Microsoft.Extensions.Logging;
 
 namespace InFocus.Domain.Tests.Media;
 
@@ -89,6 +90,9 @@ public sealed class TmdbResilienceTests
         Assert.Equal("Fight Club", details.Title);
         Assert.Equal(2, tmdb.Requests.Count);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"took {started.Elapsed}");
+        // A handled timeout is a warning, not an error (Polly's own level for it).
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.Contains("OnTimeout", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.Logs.GetSnapshot(), r => r.Level >= LogLevel.Error);
     }
 
     [Theory]

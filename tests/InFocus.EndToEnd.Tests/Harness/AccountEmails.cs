@@ -14,6 +14,21 @@ public static partial class AccountEmails
         return (latest.Subject, await mail.PlainTextAsync(latest.Id));
     }
 
+    /// <summary>
+    /// Waits for <paramref name="count"/> emails to <paramref name="recipient"/> and returns the token of the one linking to
+    /// <c>/api/{page}/</c>, whatever order their deliveries finished in.
+    /// </summary>
+    public static async Task<string> LinkTokenAsync(this Smtp4devClient mail, string recipient, string page, int count)
+    {
+        var texts = new List<string>();
+        foreach (var message in await mail.WaitForMessagesAsync(recipient, count, TimeSpan.FromSeconds(30)))
+        {
+            texts.Add(await mail.PlainTextAsync(message.Id));
+        }
+
+        return TokenIn(texts.FirstOrDefault(t => t.Contains($"/api/{page}/", StringComparison.Ordinal)) ?? string.Join("\n---\n", texts), page);
+    }
+
     /// <summary>The token of the link under <c>/api/{page}/</c> in an email's text.</summary>
     public static string TokenIn(string text, string page)
     {

@@ -31,9 +31,14 @@ public static partial class ApiContract
 
     public static JsonObject Document => LazyDocument.Value;
 
-    /// <summary>Every documented (operation, status) pair.</summary>
+    /// <summary>
+    /// Every documented (operation, status) pair; a response shared by several operations (a <c>$ref</c> to
+    /// <c>components/responses</c>, as the outage 503) is one pair of its reference, produced once any of them answered it.
+    /// </summary>
     public static IEnumerable<(string OperationId, int Status)> Documented =>
-        Operations.SelectMany(o => o.Responses.Select(r => (o.Id, int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture))));
+        Operations
+            .SelectMany(o => o.Responses.Select(r => (Id: SharedReference(r.Value) ?? o.Id, Status: int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture))))
+            .Distinct();
 
     public static IReadOnlyList<Operation> Operations => LazyOperations.Value;
 
@@ -51,6 +56,12 @@ public static partial class ApiContract
         if (operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] is not JsonObject documented)
         {
             return [$"status {status} is not documented (documented: {string.Join(", ", operation.Responses.Select(r => r.Key))})"];
+        }
+
+        if (SharedReference(documented) is { } reference)
+        {
+            Seen.TryAdd((reference, status), true);
+            documented = Document["components"]!["responses"]![reference["#/components/responses/".Length..]]!.AsObject();
         }
 
         var violations = new List<string>();
@@ -111,6 +122,9 @@ public static partial class ApiContract
         var text = root.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
         return JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     });
+
+    /// <summary>The <c>$ref</c> of a response that points at a shared one, or null for a response of its own.</summary>
+    private static string? SharedReference(JsonNode? response) => response?["$ref"]?.GetValue<string>();
 
     private static List<Operation> ReadOperations() =>
         Document["paths"]!.AsObject()

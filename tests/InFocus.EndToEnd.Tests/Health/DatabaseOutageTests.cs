@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using InFocus.Domain.Common;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.TestKit;
 using Microsoft.EntityFrameworkCore;
@@ -30,11 +31,12 @@ public sealed class DatabaseOutageTests(OwnPostgresHostFixture host) : IClassFix
             () => user.Client.GetAsync("api/watchlist"),
             () => user.Client.GetAsync("api/me"),
             () => user.Client.PostJsonAsync("api/watchlist", new { mediaItemId = title.Id }),
-            () => user.Client.PostJsonAsync("api/families", new { name = "Outage" }));
+            () => user.Client.PostJsonAsync("api/families", new { name = "Outage" }),
+            () => host.Client.GetAsync($"api/invitations/{SecureToken.Generate()}"));
         using var health = await host.Client.GetAsync("api/health");
 
         Assert.True(outage.Elapsed < TimeSpan.FromSeconds(15), $"answering during the outage took {outage.Elapsed}");
-        down.AssertCounts((ServiceUnavailable, 4));
+        down.AssertCounts((ServiceUnavailable, 5));
         Assert.Equal(ServiceUnavailable, health.StatusCode);
         foreach (var path in new[] { "api/watchlist", "api/me" })
         {

@@ -7,14 +7,10 @@ namespace InFocus.EndToEnd.Tests.Health;
 /// <summary>InFocus whose storage account is unreachable: its connection points at a loopback port nothing listens on.</summary>
 public sealed class UnreachableStorageHostFixture : DevHostFixture
 {
-    // Azurite's well-known development account, published in its documentation; only the endpoint is wrong here.
-    private const string DevelopmentAccount =
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
-        settings["AzureWebJobsStorage"] = $"{DevelopmentAccount};QueueEndpoint=http://127.0.0.1:{LoopbackPort.Free()}/devstoreaccount1";
+        settings["AzureWebJobsStorage"] = $"{TestEnvironment.AzuriteAccount};QueueEndpoint=http://127.0.0.1:{LoopbackPort.Free()}/devstoreaccount1";
         return settings;
     }
 }
