@@ -107,6 +107,32 @@ public sealed class PasswordResetTests(InvitationsFixture fixture) : IClassFixtu
         Assert.NotNull(await SignInAsync(account.Email, $"{NewPassword} {winner}"));
     }
 
+    [Fact]
+    public async Task Using_a_link_leaves_other_addresses_links_usable()
+    {
+        var account = await fixture.RegisterAsync();
+        var other = await fixture.RegisterAsync();
+        var mine = await RequestForTokenAsync(account.Email);
+        var theirs = await RequestForTokenAsync(other.Email);
+
+        await ConfirmAsync(mine, NewPassword);
+        await ConfirmAsync(theirs, NewPassword);
+
+        Assert.NotNull(await SignInAsync(other.Email, NewPassword));
+    }
+
+    [Fact]
+    public async Task A_confirmation_names_a_missing_token_and_a_weak_password_and_a_token_no_link_carries_is_not_found()
+    {
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() =>
+            fixture.WithAsync<PasswordResetService>(s => s.ConfirmAsync(new PasswordResetConfirmRequest(null, "short"), default)));
+
+        Assert.Equal(["newPassword", "token"], invalid.Errors.Keys.Order());
+        await Assert.ThrowsAsync<NotFoundException>(() => ConfirmAsync(new string('a', 43) + "!", NewPassword));
+        Assert.Throws<NotFoundException>(() => PasswordResetService.EnsureLinkShape("not-a-token"));
+        PasswordResetService.EnsureLinkShape(SecureToken.Generate());
+    }
+
     private Task<AcceptedResponse> RequestAsync(string email) =>
         fixture.WithAsync<PasswordResetService, AcceptedResponse>(s => s.RequestAsync(new PasswordResetRequest(email), TestAccounts.NewClient(), default));
 

@@ -198,6 +198,46 @@ public sealed class RegistrationTests(InvitationsFixture fixture) : IClassFixtur
         await Assert.ThrowsAsync<ValidationException>(() => fixture.WithAsync<RegistrationService, UserResponse>(s => s.CreateAccountAsync(Valid() with { Password = "password" }, default)));
     }
 
+    [Fact]
+    public async Task The_verification_page_creates_the_account_without_signing_it_in()
+    {
+        var email = NewEmail();
+        var token = await RegisterForTokenAsync(Valid(email));
+
+        var user = await fixture.WithAsync<EmailVerificationService, UserResponse>(s => s.VerifyWithoutSignInAsync(token, default));
+
+        Assert.Equal(email, user.Email);
+        Assert.Equal(0, await fixture.DbAsync(db => db.Sessions.CountAsync(s => s.UserId == user.Id)));
+    }
+
+    [Fact]
+    public async Task Verifying_without_a_token_names_it_and_a_token_no_link_carries_is_not_found()
+    {
+        var missing = await Assert.ThrowsAsync<ValidationException>(() =>
+            fixture.WithAsync<EmailVerificationService, RegistrationResponse>(s => s.VerifyAsync(new VerifyEmailRequest(null), TestAccounts.NewClient(), default)));
+
+        Assert.Equal("token", Assert.Single(missing.Errors.Keys));
+        await Assert.ThrowsAsync<NotFoundException>(() => VerifyAsync("not-a-token"));
+        Assert.Throws<NotFoundException>(() => EmailVerificationService.EnsureLinkShape("not-a-token"));
+        EmailVerificationService.EnsureLinkShape(SecureToken.Generate());
+    }
+
+    [Fact]
+    public async Task A_resend_replaces_the_pending_link_and_queues_the_new_one_and_an_address_without_a_registration_gets_nothing()
+    {
+        var email = NewEmail();
+        var first = await RegisterForTokenAsync(Valid(email));
+
+        var answer = await fixture.WithAsync<EmailVerificationService, AcceptedResponse>(s => s.ResendAsync(new ResendVerificationRequest(email), TestAccounts.NewClient(), default));
+        var resent = Assert.Single(await MessagesAsync());
+        await fixture.WithAsync<EmailVerificationService, AcceptedResponse>(s => s.ResendAsync(new ResendVerificationRequest(NewEmail()), TestAccounts.NewClient(), default));
+
+        Assert.Equal(EmailVerificationService.Resent, answer);
+        Assert.Empty(await MessagesAsync());
+        await Assert.ThrowsAsync<NotFoundException>(() => VerifyAsync(first));
+        Assert.Equal(email, (await VerifyAsync(resent.Token)).User.Email);
+    }
+
     private static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
 
     private static RegisterRequest Valid(string? email = null) => new(email ?? NewEmail(), TestAccounts.Password, "Test User");
