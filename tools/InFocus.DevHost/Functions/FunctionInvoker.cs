@@ -8,7 +8,8 @@ namespace InFocus.DevHost.Functions;
 /// <summary>
 /// Runs one invocation the way the worker does: a new instance of the function class from the invocation's DI scope
 /// (<see cref="ActivatorUtilities"/>), arguments bound from the trigger, the method awaited. Logs the host's
-/// "Executing"/"Executed" lines inside a scope naming the function and invocation. Exceptions are logged and rethrown.
+/// "Executing"/"Executed" lines inside a scope naming the function and invocation. Exceptions are logged and rethrown: a failure at
+/// error level with its stack trace, a cancellation (the host stopping) as a warning without one.
 /// </summary>
 public sealed partial class FunctionInvoker(ILoggerFactory loggerFactory)
 {
@@ -35,6 +36,13 @@ public sealed partial class FunctionInvoker(ILoggerFactory loggerFactory)
             LogSucceeded(logger, function.Name, invocationId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return returned;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping (or the caller gave up): expected, so no error and no stack trace; a queue message
+            // comes back after its visibility timeout.
+            LogCancelled(logger, function.Name, invocationId, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
         catch (Exception e)
         {
             LogFailed(logger, function.Name, invocationId, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e);
@@ -55,6 +63,9 @@ public sealed partial class FunctionInvoker(ILoggerFactory loggerFactory)
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Executed 'Functions.{Function}' (Succeeded, Id={InvocationId}, Duration={DurationMs:0}ms)")]
     private static partial void LogSucceeded(ILogger logger, string function, Guid invocationId, double durationMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Executed 'Functions.{Function}' (Cancelled, Id={InvocationId}, Duration={DurationMs:0}ms)")]
+    private static partial void LogCancelled(ILogger logger, string function, Guid invocationId, double durationMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Executed 'Functions.{Function}' (Failed, Id={InvocationId}, Duration={DurationMs:0}ms)")]
     private static partial void LogFailed(ILogger logger, string function, Guid invocationId, double durationMs, Exception exception);
