@@ -11,6 +11,7 @@ public static class MediaServiceCollectionExtensions
         services.AddTmdbClient(configuration);
         services.AddSingleton<MediaImages>();
         services.AddScoped<MediaCatalog>();
+        services.AddScoped<ShowSeasons>();
         services.AddScoped<MediaSearch>();
         services.AddScoped<StreamingProviderRefresh>();
         return services;

@@ -99,6 +99,7 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles, 
         var entry = found.Entry;
         precondition.Require(EntityTag.From(entry.Version), Entry);
         entry.Status = status ?? entry.Status;
+        entry.StatusFollowsProgress = status is null && entry.StatusFollowsProgress;
         entry.Rating = request.Rating.IsSet ? request.Rating.Value : entry.Rating;
         entry.Notes = request.Notes.IsSet ? NotesOrNull(request.Notes.Value) : entry.Notes;
         try
@@ -133,7 +134,9 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles, 
                 {
                     if (status is { } newStatus)
                     {
+                        // An explicit status wins over progress until the next viewing.
                         setters.SetProperty(e => e.Status, newStatus);
+                        setters.SetProperty(e => e.StatusFollowsProgress, false);
                     }
 
                     if (setRating)

@@ -50,6 +50,13 @@ public sealed partial class TmdbClient(HttpClient http, IOptions<TmdbOptions> op
         return GetAsync<TmdbTitleDetails>(pathAndQuery, ResourceName(type, tmdbId), cancellationToken);
     }
 
+    /// <summary>One season of a show with its episodes (<c>tv/{id}/season/{n}</c>).</summary>
+    public Task<TmdbSeason> GetSeasonAsync(int tmdbId, int seasonNumber, CancellationToken cancellationToken) =>
+        GetAsync<TmdbSeason>(
+            string.Create(CultureInfo.InvariantCulture, $"{PathOf(MediaType.Tv, tmdbId)}/season/{seasonNumber}"),
+            string.Create(CultureInfo.InvariantCulture, $"Season {seasonNumber} of TMDB TV show {tmdbId}"),
+            cancellationToken);
+
     /// <summary>Where a title streams, per region.</summary>
     public Task<TmdbWatchProviders> GetWatchProvidersAsync(MediaType type, int tmdbId, CancellationToken cancellationToken) =>
         GetAsync<TmdbWatchProviders>($"{PathOf(type, tmdbId)}/watch/providers", ResourceName(type, tmdbId), cancellationToken);

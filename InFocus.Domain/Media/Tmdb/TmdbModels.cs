@@ -41,7 +41,17 @@ public sealed record TmdbTitleDetails(
     IReadOnlyList<TmdbGenre>? Genres,
     IReadOnlyList<TmdbPerson>? CreatedBy,
     TmdbCredits? Credits,
+    string? Status,
+    IReadOnlyList<TmdbSeasonSummary>? Seasons,
     [property: JsonPropertyName("watch/providers")] TmdbWatchProviders? WatchProviders);
+
+/// <summary>A season as <c>tv/{id}</c> lists it (no episodes).</summary>
+public sealed record TmdbSeasonSummary(int SeasonNumber, string? Name, string? AirDate, int? EpisodeCount);
+
+/// <summary><c>tv/{id}/season/{n}</c>: the season with its episodes.</summary>
+public sealed record TmdbSeason(int SeasonNumber, string? Name, string? AirDate, IReadOnlyList<TmdbEpisode>? Episodes);
+
+public sealed record TmdbEpisode(int EpisodeNumber, int SeasonNumber, string? Name, string? AirDate, int? Runtime, string? StillPath);
 
 public sealed record TmdbGenre(int Id, string? Name);
 

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InFocus.Domain.Progress;
+
+public static class ProgressServiceCollectionExtensions
+{
+    public static IServiceCollection AddProgress(this IServiceCollection services)
+    {
+        services.AddScoped<ProgressService>();
+        return services;
+    }
+}
