@@ -7,6 +7,9 @@ public static class ProgressServiceCollectionExtensions
     public static IServiceCollection AddProgress(this IServiceCollection services)
     {
         services.AddScoped<ProgressService>();
+        services.AddScoped<UpNextService>();
+        services.AddScoped<HistoryService>();
+        services.AddScoped<CalendarService>();
         return services;
     }
 }

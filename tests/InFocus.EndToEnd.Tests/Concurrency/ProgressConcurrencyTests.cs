@@ -72,6 +72,19 @@ public sealed class ProgressConcurrencyTests(MediaHostFixture host)
         Assert.Equal(WatchStatus.NotWatched, stored.Status);
     }
 
+    [Fact]
+    public async Task Rotating_the_calendar_token_n_times_at_once_leaves_one_feed_whose_token_one_answer_holds()
+    {
+        using var user = await host.SignUpAsync();
+
+        var answers = await Concurrently.SendAsync(N, _ => user.Client.PostAsync("api/me/calendar/token", null));
+
+        answers.AssertCounts((OK, N));
+        var stored = await host.DbAsync(db => db.CalendarFeeds.Where(f => f.UserId == user.Id).Select(f => f.TokenHash).SingleAsync());
+        var tokens = answers.All.Select(a => System.Text.Json.JsonDocument.Parse(a.Body).RootElement.GetProperty("token").GetString()!);
+        Assert.Single(tokens, t => InFocus.Domain.Common.SecureToken.Hash(t).SequenceEqual(stored));
+    }
+
     private static async Task<WatchlistEntryResponse> AddShowAsync(SignedInUser user) =>
         await (await user.Client.PostJsonAsync("api/watchlist", new { tmdbId = TmdbFixtures.BreakingBad, type = "tv" })).ReadAsync<WatchlistEntryResponse>();
 }

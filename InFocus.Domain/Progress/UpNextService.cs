@@ -1,0 +1,67 @@
+using InFocus.Domain.Accounts;
+using InFocus.Domain.Common;
+using InFocus.Domain.Data;
+using InFocus.Domain.Media;
+using Microsoft.EntityFrameworkCore;
+
+namespace InFocus.Domain.Progress;
+
+/// <summary>One show in progress and the episode to watch next.</summary>
+public sealed record UpNextItem(
+    string WatchlistEntryId,
+    string MediaItemId,
+    string Title,
+    string? PosterUrl,
+    DateTimeOffset LastWatchedAt,
+    int Aired,
+    int Completed,
+    UpNextEpisode NextEpisode);
+
+public sealed record UpNextEpisode(int Season, int Number, string? Name, DateOnly? AirDate, string? StillUrl);
+
+/// <summary>
+/// <c>GET /api/me/up-next</c>: the caller's shows with an aired episode they have not watched and at least one viewing,
+/// most recently watched first, keyset-paged on (<c>last_watched_at</c>, entry id). One statement whatever the number
+/// of shows, episodes or viewings: the page's entries come from the (user, last_watched_at, id) index and each row
+/// finds its next episode through the show's (season, number) index.
+/// </summary>
+public sealed class UpNextService(InFocusDbContext db, MediaImages images, TimeProvider clock)
+{
+    private const string Kind = "up-next";
+
+    public async Task<Page<UpNextItem>> ListAsync(CurrentUser user, PageRequest page, CancellationToken cancellationToken)
+    {
+        var after = Keyset.After<DateTimeOffset>(Kind, page.Cursor);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (afterAt, afterId) = after is null ? ((DateTimeOffset?)null, (string?)null) : (after.Key, after.Id);
+        var rows = await db.Database.SqlQuery<UpNextRow>($"""
+            SELECT w.id AS entry_id, m.id AS media_item_id, m.title, m.poster_path, w.last_watched_at,
+                   n.season_number, n.number, n.name, n.air_date, n.still_path,
+                   (SELECT count(*)::int FROM episodes e
+                    WHERE e.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today}) AS aired,
+                   (SELECT count(*)::int FROM episodes e
+                    WHERE e.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today}
+                      AND EXISTS (SELECT 1 FROM viewings v WHERE v.user_id = w.user_id AND v.episode_id = e.id)) AS completed
+            FROM watchlist_entries w
+            JOIN media_items m ON m.id = w.media_item_id
+            CROSS JOIN LATERAL (
+                SELECT e.season_number, e.number, e.name, e.air_date, e.still_path FROM episodes e
+                WHERE e.media_item_id = w.media_item_id AND e.season_number > 0 AND e.air_date <= {today}
+                  AND NOT EXISTS (SELECT 1 FROM viewings v WHERE v.user_id = w.user_id AND v.episode_id = e.id)
+                ORDER BY e.season_number, e.number
+                LIMIT 1) AS n
+            WHERE w.user_id = {user.UserId} AND w.last_watched_at IS NOT NULL AND m.tmdb_type = 'tv'
+              AND ({afterAt}::timestamptz IS NULL OR (w.last_watched_at, w.id) < ({afterAt}::timestamptz, {afterId}::text))
+            ORDER BY w.last_watched_at DESC, w.id DESC
+            LIMIT {page.Limit + 1}
+            """).ToListAsync(cancellationToken);
+        var result = Keyset.ToPage(rows, page.Limit, Kind, r => r.LastWatchedAt, r => r.EntryId);
+        return result.Map(r => new UpNextItem(
+            r.EntryId, r.MediaItemId, r.Title, images.Poster(r.PosterPath), r.LastWatchedAt, r.Aired, r.Completed,
+            new UpNextEpisode(r.SeasonNumber, r.Number, r.Name, r.AirDate, images.Still(r.StillPath))));
+    }
+
+    private sealed record UpNextRow(
+        string EntryId, string MediaItemId, string Title, string? PosterPath, DateTimeOffset LastWatchedAt,
+        int SeasonNumber, int Number, string? Name, DateOnly? AirDate, string? StillPath, int Aired, int Completed);
+}
