@@ -10,6 +10,7 @@ public static class ProgressServiceCollectionExtensions
         services.AddScoped<UpNextService>();
         services.AddScoped<HistoryService>();
         services.AddScoped<CalendarService>();
+        services.AddScoped<FamilyProgressService>();
         return services;
     }
 }

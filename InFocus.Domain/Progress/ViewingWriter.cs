@@ -18,16 +18,27 @@ internal static class ViewingWriter
     /// <summary>
     /// Records a viewing of each of <paramref name="episodeIds"/> (null: the movie itself) for each user at
     /// <paramref name="watchedAt"/>. Undated marks (<paramref name="dated"/> false) skip what the user has watched
-    /// before; dated ones add a rewatch unless that very viewing exists. One INSERT; returns the rows added.
+    /// before; dated ones add a rewatch unless that very viewing exists. One INSERT; returns the rows added. With
+    /// <paramref name="addToWatchlists"/> the title is first added to the watchlist of the users who lack it.
     /// </summary>
     public static async Task<int> RecordAsync(
         InFocusDbContext db, IReadOnlyList<string> userIds, string mediaItemId, IReadOnlyList<string?> episodeIds,
-        DateTimeOffset watchedAt, bool dated, DateOnly today, CancellationToken cancellationToken)
+        DateTimeOffset watchedAt, bool dated, DateOnly today, CancellationToken cancellationToken, bool addToWatchlists = false)
     {
         var rows = JsonSerializer.Serialize(
             userIds.SelectMany(u => episodeIds.Select(e => new ViewingRow(Cuid.NewId(), u, e))), RowJson);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockAsync(db, userIds, mediaItemId, cancellationToken);
+        if (addToWatchlists)
+        {
+            var entries = JsonSerializer.Serialize(userIds.Select(u => new EntryRow(Cuid.NewId(), u)), RowJson);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO watchlist_entries (id, user_id, media_item_id, status)
+                SELECT r.id, r.user_id, {mediaItemId}, 'not_watched' FROM jsonb_to_recordset({entries}::jsonb) AS r(id text, user_id text)
+                ON CONFLICT (user_id, media_item_id) DO NOTHING
+                """, cancellationToken);
+        }
+
         var added = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO viewings (id, user_id, media_item_id, episode_id, watched_at)
             SELECT r.id, r.user_id, {mediaItemId}, r.episode_id, {watchedAt}
@@ -118,6 +129,8 @@ internal static class ViewingWriter
                 LIMIT {batchSize}
                 FOR UPDATE OF w2 SKIP LOCKED)
             """, cancellationToken);
+
+    private sealed record EntryRow(string Id, string UserId);
 
     private sealed record ViewingRow(string Id, string UserId, string? EpisodeId);
 }

@@ -85,6 +85,22 @@ public sealed class ProgressConcurrencyTests(MediaHostFixture host)
         Assert.Single(tokens, t => InFocus.Domain.Common.SecureToken.Hash(t).SequenceEqual(stored));
     }
 
+    [Fact]
+    public async Task Members_logging_the_same_evening_at_once_record_it_once_each_and_add_the_title_once()
+    {
+        using var alice = await host.SignUpAsync();
+        using var ben = await host.SignUpAsync();
+        var familyId = await host.SeedFamilyAsync([alice], ben);
+        var title = await host.SeedTitleAsync();
+
+        var answers = await Concurrently.SendAsync(N, i => (i % 2 == 0 ? alice : ben).Client.PostJsonAsync(
+            $"api/families/{familyId}/viewings", new { mediaItemId = title.Id, watchedAt = "2025-06-01T20:00:00Z", memberIds = new[] { alice.Id, ben.Id } }));
+
+        answers.AssertCounts((OK, N));
+        Assert.Equal(2, await host.DbAsync(db => db.Viewings.CountAsync(v => v.MediaItemId == title.Id)));
+        Assert.Equal(2, await host.DbAsync(db => db.WatchlistEntries.CountAsync(w => w.MediaItemId == title.Id && w.Status == WatchStatus.Completed)));
+    }
+
     private static async Task<WatchlistEntryResponse> AddShowAsync(SignedInUser user) =>
         await (await user.Client.PostJsonAsync("api/watchlist", new { tmdbId = TmdbFixtures.BreakingBad, type = "tv" })).ReadAsync<WatchlistEntryResponse>();
 }
