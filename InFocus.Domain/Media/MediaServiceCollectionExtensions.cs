@@ -12,6 +12,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<MediaImages>();
         services.AddScoped<MediaCatalog>();
         services.AddScoped<ShowSeasons>();
+        services.AddScoped<ShowSeasonRefresh>();
         services.AddScoped<MediaSearch>();
         services.AddScoped<StreamingProviderRefresh>();
         return services;
