@@ -99,6 +99,7 @@ public sealed class ProgressFeedsHttpTests(MediaHostFixture host)
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"api/me/calendar.ics?token={rotated.Token}")).StatusCode);
         await (await anonymous.GetAsync("api/me/calendar.ics?token=not-a-token")).ProblemAsync(404);
         await (await anonymous.GetAsync("api/me/calendar.ics")).ProblemAsync(404);
+        Assert.Equal(["token"], await (await anonymous.GetAsync($"api/me/calendar.ics?token={new string('a', 65)}")).InvalidFieldsAsync());
         Assert.Equal(1, await host.DbAsync(db => db.CalendarFeeds.CountAsync(f => f.UserId == user.Id)));
     }
 
