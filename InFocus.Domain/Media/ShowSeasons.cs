@@ -23,15 +23,18 @@ public sealed partial class ShowSeasons(InFocusDbContext db, TmdbClient tmdb, Ti
     private static readonly JsonSerializerOptions RowJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>
-    /// Fetches every season <paramref name="details"/> lists and stores them with the show's status. TMDB's failures
-    /// propagate (<see cref="DependencyUnavailableException"/>, <see cref="NotFoundException"/>); nothing is written then.
+    /// Stores every season <paramref name="details"/> lists with the show's status: those appended to the details as
+    /// they came, the others fetched one request each. TMDB's failures propagate
+    /// (<see cref="DependencyUnavailableException"/>, <see cref="NotFoundException"/>); nothing is written then.
     /// </summary>
     public async Task<int> RefreshAsync(string mediaItemId, int tmdbId, TmdbTitleDetails details, CancellationToken cancellationToken)
     {
         var seasons = new List<TmdbSeason>();
         foreach (var summary in (details.Seasons ?? []).Where(s => s.SeasonNumber >= 0).DistinctBy(s => s.SeasonNumber).Take(MaxSeasons))
         {
-            seasons.Add(await tmdb.GetSeasonAsync(tmdbId, summary.SeasonNumber, cancellationToken));
+            seasons.Add(details.AppendedSeason(summary.SeasonNumber) is { SeasonNumber: var number } appended && number == summary.SeasonNumber
+                ? appended
+                : await tmdb.GetSeasonAsync(tmdbId, summary.SeasonNumber, cancellationToken));
         }
 
         var episodes = await StoreAsync(mediaItemId, ShowStatuses.FromTmdb(details.Status), seasons, cancellationToken);
@@ -39,10 +42,15 @@ public sealed partial class ShowSeasons(InFocusDbContext db, TmdbClient tmdb, Ti
         return episodes;
     }
 
-    /// <summary>Fetches the show's details and then its seasons (the refresh job's path).</summary>
+    /// <summary>
+    /// The refresh job's path: the show's details with the seasons already stored appended (one request for up to
+    /// <see cref="TmdbClient.MaxAppendedResponses"/> seasons), then one request per season that is new or did not fit.
+    /// </summary>
     public async Task<int> RefreshAsync(string mediaItemId, int tmdbId, CancellationToken cancellationToken)
     {
-        var details = await tmdb.GetDetailsAsync(MediaType.Tv, tmdbId, cancellationToken);
+        var stored = await db.Seasons.AsNoTracking().Where(s => s.MediaItemId == mediaItemId)
+            .OrderByDescending(s => s.Number).Select(s => s.Number).Take(TmdbClient.MaxAppendedResponses).ToListAsync(cancellationToken);
+        var details = await tmdb.GetShowWithSeasonsAsync(tmdbId, stored.Order(), cancellationToken);
         return await RefreshAsync(mediaItemId, tmdbId, details, cancellationToken);
     }
 

@@ -39,6 +39,21 @@ public sealed class ShowSeasonsTests(TmdbDomainFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Refreshing_a_stored_show_is_one_request_with_its_seasons_appended()
+    {
+        var imported = await fixture.WithAsync<MediaCatalog, MediaImportResult>(
+            c => c.ImportAsync(TmdbFixtures.BreakingBad, MediaType.Tv, CancellationToken.None));
+        Tmdb.ClearRequests();
+
+        var episodes = await fixture.WithAsync<ShowSeasons, int>(s => s.RefreshAsync(imported.MediaItemId, TmdbFixtures.BreakingBad, CancellationToken.None));
+
+        var request = Assert.Single(Tmdb.Requests);
+        Assert.Equal("tv/1396", request.Path);
+        Assert.Contains("append_to_response=season/0,season/1,season/2,season/3,season/4,season/5", Uri.UnescapeDataString(request.QueryString), StringComparison.Ordinal);
+        Assert.Equal(65, episodes);
+    }
+
+    [Fact]
     public async Task A_still_airing_show_keeps_episodes_without_an_air_date_and_is_returning()
     {
         var imported = await fixture.WithAsync<MediaCatalog, MediaImportResult>(

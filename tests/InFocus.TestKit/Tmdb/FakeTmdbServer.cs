@@ -267,7 +267,7 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         return segments switch
         {
             ["search", "multi" or "movie" or "tv"] => Search(segments[1], query),
-            [var kind, var id] when TryTitle(kind, id, out var details) => (200, WithAppended(details, query["append_to_response"].ToString())),
+            [var kind, var id] when TryTitle(kind, id, out var details) => (200, WithAppended(details, id, query["append_to_response"].ToString())),
             ["tv", var id, "season", var number] when TrySeason(id, number, out var season) => (200, season.DeepClone()),
             [var kind, var id, "watch", "providers"] when TryTitle(kind, id, out var details) =>
                 (200, new JsonObject { ["id"] = details["id"]!.DeepClone(), ["results"] = details["watch/providers"]?["results"]?.DeepClone() ?? new JsonObject() }),
@@ -293,14 +293,25 @@ public sealed class FakeTmdbServer : IAsyncDisposable
             && _titles.TryGetValue((type.Value, tmdbId), out details!);
     }
 
-    /// <summary>TMDB includes appended responses only when asked: drop those not named in <c>append_to_response</c>.</summary>
-    private static JsonObject WithAppended(JsonObject details, string append)
+    /// <summary>
+    /// TMDB includes appended responses only when asked: drop those not named in <c>append_to_response</c>, and add the
+    /// <c>season/{n}</c> ones (a show's seasons; TMDB appends at most 20 responses).
+    /// </summary>
+    private JsonObject WithAppended(JsonObject details, string id, string append)
     {
         var requested = append.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var copy = (JsonObject)details.DeepClone();
         foreach (var appended in new[] { "credits", "watch/providers" }.Where(a => !requested.Contains(a, StringComparer.Ordinal)))
         {
             copy.Remove(appended);
+        }
+
+        foreach (var season in requested.Where(a => a.StartsWith("season/", StringComparison.Ordinal)).Take(20))
+        {
+            if (TrySeason(id, season["season/".Length..], out var body))
+            {
+                copy[season] = body.DeepClone();
+            }
         }
 
         return copy;
