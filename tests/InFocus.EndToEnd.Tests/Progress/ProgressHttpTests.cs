@@ -101,6 +101,35 @@ public sealed class ProgressHttpTests(MediaHostFixture host)
         Assert.Equal(0, await host.DbAsync(db => db.Viewings.CountAsync(v => v.UserId == other.Id)));
     }
 
+    [Fact]
+    public async Task The_RefreshShowSeasons_timer_brings_a_newly_aired_episode_and_reopens_a_completed_show()
+    {
+        using var user = await host.SignUpAsync();
+        var entry = await AddAsync(user, TmdbFixtures.Severance, "tv");
+        var completed = await (await user.Client.PostJsonAsync($"api/watchlist/{entry.Id}/viewings", new { upTo = new { season = 3, episode = 7 } })).ReadAsync<ProgressResponse>();
+        Assert.Equal((WatchStatus.Completed, 26, 26), (completed.Status, completed.Aired, completed.Completed));
+
+        var season = TmdbFixtures.Seasons(TmdbFixtures.Severance).Single(s => (int)s["season_number"]! == 3);
+        season["episodes"]![7]!["air_date"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        host.Tmdb.SetSeason(TmdbFixtures.Severance, season);
+        try
+        {
+            await host.DbAsync(db => db.MediaItems.Where(m => m.Id == entry.Media.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SeasonsRefreshedAt, DateTimeOffset.UtcNow.AddDays(-2))));
+
+            var outcome = await host.RunFunctionAsync("RefreshShowSeasons");
+
+            Assert.True(outcome.IsSuccess, outcome.Error);
+        }
+        finally
+        {
+            host.Tmdb.SetSeason(TmdbFixtures.Severance, TmdbFixtures.Seasons(TmdbFixtures.Severance).Single(s => (int)s["season_number"]! == 3));
+        }
+
+        var progress = await (await user.Client.GetAsync($"api/watchlist/{entry.Id}/progress")).ReadAsync<ProgressResponse>();
+        Assert.Equal((WatchStatus.Watching, 27, 3, 8), (progress.Status, progress.Aired, progress.NextEpisode!.Season, progress.NextEpisode.Number));
+    }
+
     private static async Task<WatchlistEntryResponse> AddAsync(SignedInUser user, int tmdbId, string type) =>
         await (await user.Client.PostJsonAsync("api/watchlist", new { tmdbId, type })).ReadAsync<WatchlistEntryResponse>();
 }
