@@ -21,7 +21,8 @@ public sealed record UpNextEpisode(int Season, int Number, string? Name, DateOnl
 
 /// <summary>
 /// <c>GET /api/me/up-next</c>: the caller's shows with an aired episode they have not watched and at least one viewing,
-/// most recently watched first, keyset-paged on (<c>last_watched_at</c>, entry id). One statement whatever the number
+/// not completed (a show marked completed by hand is done with; one completed by its viewings has nothing next until
+/// an episode airs, and the refresh job reopens it then), most recently watched first, keyset-paged on (<c>last_watched_at</c>, entry id). One statement whatever the number
 /// of shows, episodes or viewings: the page's entries come from the (user, last_watched_at, id) index and each row
 /// finds its next episode through the show's (season, number) index.
 /// </summary>
@@ -50,7 +51,7 @@ public sealed class UpNextService(InFocusDbContext db, MediaImages images, TimeP
                   AND NOT EXISTS (SELECT 1 FROM viewings v WHERE v.user_id = w.user_id AND v.episode_id = e.id)
                 ORDER BY e.season_number, e.number
                 LIMIT 1) AS n
-            WHERE w.user_id = {user.UserId} AND w.last_watched_at IS NOT NULL AND m.tmdb_type = 'tv'
+            WHERE w.user_id = {user.UserId} AND w.last_watched_at IS NOT NULL AND w.status <> 'completed' AND m.tmdb_type = 'tv'
               AND ({afterAt}::timestamptz IS NULL OR (w.last_watched_at, w.id) < ({afterAt}::timestamptz, {afterId}::text))
             ORDER BY w.last_watched_at DESC, w.id DESC
             LIMIT {page.Limit + 1}

@@ -40,6 +40,8 @@ public sealed class ProgressFeedsHttpTests(MediaHostFixture host)
         await MarkAsync(user, breakingBad, new { upTo = new { season = 5, episode = 16 } });
         var after = await (await user.Client.GetAsync("api/me/up-next")).ReadAsync<Page<UpNextItem>>();
         Assert.Equal(["Severance"], after.Items.Select(i => i.Title));
+        await user.Client.PatchJsonAsync($"api/watchlist/{severance.Id}", """{ "status": "completed" }""");
+        Assert.Empty((await (await user.Client.GetAsync("api/me/up-next")).ReadAsync<Page<UpNextItem>>()).Items);
         Assert.Equal(["cursor"], await (await user.Client.GetAsync("api/me/up-next?cursor=bogus")).InvalidFieldsAsync());
     }
 
