@@ -88,10 +88,7 @@ public sealed class FamilyProgressService(InFocusDbContext db, TimeProvider cloc
 
         validation.ThrowIfInvalid();
         var now = clock.GetUtcNow();
-        if (request.WatchedAt > now + ProgressService.FutureTolerance)
-        {
-            throw ValidationException.For("watchedAt", "cannot be in the future.");
-        }
+        var watchedAt = ProgressService.ValidateWatchedAt(request.WatchedAt, now);
 
         var title = await TitleAsync(request.MediaItemId!, cancellationToken);
         var today = Today;
@@ -115,7 +112,7 @@ public sealed class FamilyProgressService(InFocusDbContext db, TimeProvider cloc
         }
 
         await ViewingWriter.RecordAsync(
-            db, members, title.Id, episodeIds, request.WatchedAt?.ToUniversalTime() ?? now, dated: request.WatchedAt is not null, today,
+            db, members, title.Id, episodeIds, watchedAt ?? now, dated: watchedAt is not null, today,
             cancellationToken, addToWatchlists: true);
         return await ProgressOfAsync(familyId!, title, cancellationToken);
     }

@@ -114,7 +114,8 @@ public sealed class ProgressService(InFocusDbContext db, TimeProvider clock)
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private static DateTimeOffset? ValidateWatchedAt(DateTimeOffset? watchedAt, DateTimeOffset now)
+    /// <summary>A viewing's time, in UTC: not in the future (beyond <see cref="FutureTolerance"/>), not before 1900.</summary>
+    internal static DateTimeOffset? ValidateWatchedAt(DateTimeOffset? watchedAt, DateTimeOffset now)
     {
         if (watchedAt is not { } at)
         {

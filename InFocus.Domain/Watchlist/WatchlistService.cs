@@ -98,8 +98,9 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles, 
             ?? throw new NotFoundException(Entry);
         var entry = found.Entry;
         precondition.Require(EntityTag.From(entry.Version), Entry);
+        // An explicit status change wins over progress until the next viewing.
+        entry.StatusFollowsProgress = entry.StatusFollowsProgress && (status is null || status == entry.Status);
         entry.Status = status ?? entry.Status;
-        entry.StatusFollowsProgress = status is null && entry.StatusFollowsProgress;
         entry.Rating = request.Rating.IsSet ? request.Rating.Value : entry.Rating;
         entry.Notes = request.Notes.IsSet ? NotesOrNull(request.Notes.Value) : entry.Notes;
         try
