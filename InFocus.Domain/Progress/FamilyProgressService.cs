@@ -142,9 +142,9 @@ public sealed class FamilyProgressService(InFocusDbContext db, TimeProvider cloc
                    n.season_number, n.number, n.name AS episode_name, n.air_date,
                    CASE WHEN m.tmdb_type = 'movie'
                         THEN (EXISTS (SELECT 1 FROM viewings v WHERE v.user_id = u.id AND v.media_item_id = m.id AND v.episode_id IS NULL))::int
-                        ELSE (SELECT count(*)::int FROM episodes e
-                              WHERE e.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today}
-                                AND EXISTS (SELECT 1 FROM viewings v WHERE v.user_id = u.id AND v.episode_id = e.id))
+                        ELSE (SELECT count(DISTINCT v.episode_id)::int FROM viewings v
+                              JOIN episodes e ON e.id = v.episode_id
+                              WHERE v.user_id = u.id AND v.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today})
                    END AS completed,
                    CASE WHEN m.tmdb_type = 'movie' THEN 1
                         ELSE (SELECT count(*)::int FROM episodes e

@@ -40,9 +40,9 @@ public sealed class UpNextService(InFocusDbContext db, MediaImages images, TimeP
                    n.season_number, n.number, n.name, n.air_date, n.still_path,
                    (SELECT count(*)::int FROM episodes e
                     WHERE e.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today}) AS aired,
-                   (SELECT count(*)::int FROM episodes e
-                    WHERE e.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today}
-                      AND EXISTS (SELECT 1 FROM viewings v WHERE v.user_id = w.user_id AND v.episode_id = e.id)) AS completed
+                   (SELECT count(DISTINCT v.episode_id)::int FROM viewings v
+                    JOIN episodes e ON e.id = v.episode_id
+                    WHERE v.user_id = w.user_id AND v.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today}) AS completed
             FROM watchlist_entries w
             JOIN media_items m ON m.id = w.media_item_id
             CROSS JOIN LATERAL (

@@ -86,25 +86,25 @@ internal static class ViewingWriter
             UPDATE watchlist_entries AS w
             SET status = p.status, last_watched_at = p.last_watched_at, status_follows_progress = true
             FROM (
-                SELECT w2.id,
-                       (SELECT max(coalesce(v.watched_at, v.created_at)) FROM viewings v
-                        WHERE v.user_id = w2.user_id AND v.media_item_id = w2.media_item_id) AS last_watched_at,
+                SELECT q.id, q.last_watched_at,
                        CASE
-                           WHEN NOT EXISTS (SELECT 1 FROM viewings v WHERE v.user_id = w2.user_id AND v.media_item_id = w2.media_item_id)
-                               THEN 'not_watched'
-                           WHEN m.tmdb_type = 'movie' THEN 'completed'
-                           WHEN EXISTS (SELECT 1 FROM episodes e
-                                        WHERE e.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today})
-                                AND NOT EXISTS (
-                                    SELECT 1 FROM episodes e
-                                    WHERE e.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today}
-                                      AND NOT EXISTS (SELECT 1 FROM viewings v WHERE v.user_id = w2.user_id AND v.episode_id = e.id))
-                               THEN 'completed'
+                           WHEN q.last_watched_at IS NULL THEN 'not_watched'
+                           WHEN q.tmdb_type = 'movie' OR (q.aired > 0 AND q.watched >= q.aired) THEN 'completed'
                            ELSE 'watching'
                        END AS status
-                FROM watchlist_entries w2
-                JOIN media_items m ON m.id = w2.media_item_id
-                WHERE w2.user_id = ANY({userIds.ToArray()}::text[]) AND w2.media_item_id = {mediaItemId}
+                FROM (
+                    SELECT w2.id, m.tmdb_type,
+                           (SELECT max(coalesce(v.watched_at, v.created_at)) FROM viewings v
+                            WHERE v.user_id = w2.user_id AND v.media_item_id = w2.media_item_id) AS last_watched_at,
+                           (SELECT count(*) FROM episodes e
+                            WHERE e.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today}) AS aired,
+                           (SELECT count(DISTINCT v.episode_id) FROM viewings v
+                            JOIN episodes e ON e.id = v.episode_id
+                            WHERE v.user_id = w2.user_id AND v.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today}) AS watched
+                    FROM watchlist_entries w2
+                    JOIN media_items m ON m.id = w2.media_item_id
+                    WHERE w2.user_id = ANY({userIds.ToArray()}::text[]) AND w2.media_item_id = {mediaItemId}
+                ) AS q
             ) AS p
             WHERE w.id = p.id
               AND (w.status, w.last_watched_at, w.status_follows_progress) IS DISTINCT FROM (p.status, p.last_watched_at, true)
@@ -122,10 +122,11 @@ internal static class ViewingWriter
                 SELECT w2.id FROM watchlist_entries w2
                 JOIN media_items m ON m.id = w2.media_item_id
                 WHERE w2.status = 'completed' AND w2.status_follows_progress AND m.tmdb_type = 'tv'
-                  AND EXISTS (
-                      SELECT 1 FROM episodes e
-                      WHERE e.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today}
-                        AND NOT EXISTS (SELECT 1 FROM viewings v WHERE v.user_id = w2.user_id AND v.episode_id = e.id))
+                  AND (SELECT count(*) FROM episodes e
+                       WHERE e.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today})
+                      > (SELECT count(DISTINCT v.episode_id) FROM viewings v
+                         JOIN episodes e ON e.id = v.episode_id
+                         WHERE v.user_id = w2.user_id AND v.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today})
                 LIMIT {batchSize}
                 FOR UPDATE OF w2 SKIP LOCKED)
             """, cancellationToken);
