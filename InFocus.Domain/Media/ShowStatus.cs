@@ -24,7 +24,4 @@ public static class ShowStatuses
         "canceled" or "cancelled" => ShowStatus.Canceled,
         _ => null,
     };
-
-    /// <summary>Ended and canceled shows get no new episodes (their seasons are refreshed rarely).</summary>
-    public static bool IsFinished(ShowStatus? status) => status is ShowStatus.Ended or ShowStatus.Canceled;
 }

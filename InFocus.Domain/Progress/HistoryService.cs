@@ -86,7 +86,7 @@ public sealed class HistoryService(InFocusDbContext db, MediaImages images)
     }
 
     /// <summary>An ISO-8601 time (a date alone is its midnight UTC); no offset means UTC.</summary>
-    internal static DateTimeOffset? ParseTime(string field, string? value, Validation validation)
+    private static DateTimeOffset? ParseTime(string field, string? value, Validation validation)
     {
         if (string.IsNullOrEmpty(value))
         {
