@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InFocus.Domain.Tests.Progress;
 
 /// <summary>
-/// Progress, up next, history, the calendar and family progress cost the same number of SQL statements for a user
+/// Progress, up next, history, the calendar (and its iCalendar feed) and family progress cost the same number of SQL statements for a user
 /// with 3 shows as for one with 500 shows of 10 seasons × 20 episodes, half of each watched.
 /// </summary>
 public sealed class ProgressQueryCountTests(DomainFixture fixture) : IClassFixture<DomainFixture>
@@ -16,7 +16,7 @@ public sealed class ProgressQueryCountTests(DomainFixture fixture) : IClassFixtu
     [Fact]
     public async Task Every_read_costs_the_same_statements_for_3_or_500_shows_of_200_episodes()
     {
-        var costs = new List<(int Progress, int UpNext, int UpNextAgain, int History, int Calendar, int Family)>();
+        var costs = new List<(int Progress, int UpNext, int UpNextAgain, int History, int Calendar, int Feed, int Family)>();
         foreach (var size in new[] { 3, 500 })
         {
             var (user, entryId, familyId, showId) = await UserWithShowsAsync(size);
@@ -28,6 +28,8 @@ public sealed class ProgressQueryCountTests(DomainFixture fixture) : IClassFixtu
             var upNextAgain = await CountAsync<UpNextService, Page<UpNextItem>>(s => s.ListAsync(caller, new PageRequest(2, upNext.Result.NextCursor), default));
             var history = await CountAsync<HistoryService, Page<HistoryItem>>(s => s.ListAsync(caller, new HistoryQuery(null, null, "episode"), page, default));
             var calendar = await CountAsync<CalendarService, Page<CalendarItem>>(s => s.ListAsync(caller, new CalendarQuery("2016-01-01", "2016-03-31"), page, default));
+            var token = await fixture.WithAsync<CalendarService, CalendarFeedTokenResponse>(s => s.RotateTokenAsync(caller, default));
+            var feed = await CountAsync<CalendarService, string>(s => s.FeedAsync(token.Token, default));
             var family = await CountAsync<FamilyProgressService, FamilyProgressResponse>(s => s.GetAsync(caller, familyId, showId, default));
 
             Assert.Equal((200, 100), (progress.Result.Aired, progress.Result.Completed));
@@ -35,11 +37,12 @@ public sealed class ProgressQueryCountTests(DomainFixture fixture) : IClassFixtu
             Assert.Equal((6, 1), (upNext.Result.Items[0].NextEpisode.Season, upNext.Result.Items[0].NextEpisode.Number));
             Assert.Equal(Math.Min(size * 100, PageRequest.MaxLimit), history.Result.Items.Count);
             Assert.Equal(Math.Min(size * 13, PageRequest.MaxLimit), calendar.Result.Items.Count);
-            costs.Add((progress.Statements, upNext.Statements, upNextAgain.Statements, history.Statements, calendar.Statements, family.Statements));
+            Assert.StartsWith("BEGIN:VCALENDAR", feed.Result, StringComparison.Ordinal);
+            costs.Add((progress.Statements, upNext.Statements, upNextAgain.Statements, history.Statements, calendar.Statements, feed.Statements, family.Statements));
         }
 
         Assert.Equal(costs[0], costs[1]);
-        Assert.Equal((2, 1, 1, 1, 1, 3), costs[0]);
+        Assert.Equal((2, 1, 1, 1, 1, 2, 3), costs[0]);
     }
 
     private async Task<(TResult Result, int Statements)> CountAsync<TService, TResult>(Func<TService, Task<TResult>> read)
