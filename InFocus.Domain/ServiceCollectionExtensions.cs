@@ -7,6 +7,7 @@ using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
 using InFocus.Domain.Media;
+using InFocus.Domain.Progress;
 using InFocus.Domain.Recommendations;
 using InFocus.Domain.Watchlist;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddInvitations(configuration);
         services.AddWatchlist(configuration);
         services.AddRecommendations(configuration);
+        services.AddProgress();
         return services;
     }
 }

@@ -10,10 +10,11 @@
 #   --threads      wrk threads (default 2)
 #   --keep         keep the benchmark data (users, family, titles) instead of deleting it at the end
 #
-# Registers a benchmark user and a second one through the API, inserts N titles and the user's N watchlist entries
+# Signs up a benchmark user and a second one (verified through the API), inserts N titles and the user's N watchlist entries
 # straight into the database with SQL (generate_series through psql), creates a family through the API whose second
-# member shares every other title, then runs wrk against GET /api/health, GET /api/watchlist?limit=50,
-# GET /api/watchlist/stats and GET /api/families/{id}/watchlist, and prints requests per second and latency
+# member shares every other title, adds N/10 shows of 10 seasons x 20 episodes to the user's list with seasons 1-5
+# watched, then runs wrk against GET /api/health, GET /api/watchlist?limit=50, GET /api/watchlist/stats,
+# GET /api/families/{id}/watchlist and GET /api/me/up-next?limit=50, and prints requests per second and latency
 # percentiles for each. Installs wrk with apt-get when it is missing.
 #
 # The database is the one InFocus uses: the app setting Database__ConnectionString from the environment, else
@@ -29,7 +30,6 @@ DURATION=10s
 CONNECTIONS=16
 THREADS=2
 KEEP=0
-PASSWORD="benchmark-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 # Ids in the CUID shape the API expects (25 characters, 'c' then [0-9a-z]): "cbench", a tag of this run, a number.
 TAG=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ' | xargs printf '%06d' | cut -c1-6)
 ID_PREFIX="cbench$TAG"
@@ -116,9 +116,17 @@ post_json() {
 
 json_string() { grep -o "\"$1\":\"[^\"]*\"" | head -n1 | cut -d'"' -f4; }
 
+# Registration is email-first: the pending registration is written with a token this script knows (as the
+# end-to-end tests do, email marked sent), then verified through the API, which answers with the user and tokens.
 register() {
-  local email="bench-$TAG-$1@example.com" response
-  response=$(post_json /api/auth/register "{\"email\":\"$email\",\"password\":\"$PASSWORD\",\"name\":\"Benchmark $1\"}" 201)
+  local email="bench-$TAG-$1@example.com" token response
+  token=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+  sql -v id="${ID_PREFIX}r$1" -v email="$email" -v name="Benchmark $1" -v token="$token" <<'SQL'
+INSERT INTO pending_registrations (id, email, name, password_hash, token_hash, expires_at, email_status)
+VALUES (:'id', :'email', :'name', '$2a$11$' || repeat('.', 53), sha256(convert_to(:'token', 'UTF8')),
+        now() + interval '1 hour', 'sent');
+SQL
+  response=$(post_json /api/auth/verify-email "{\"token\":\"$token\"}" 200)
   printf '%s %s' "$(json_string id <<<"$response")" "$(json_string accessToken <<<"$response")"
 }
 
@@ -150,10 +158,29 @@ SELECT :'prefix' || 'e' || lpad(g::text, 12, '0'), :'member', :'prefix' || 'm' |
        (ARRAY['not_watched', 'completed'])[1 + g % 2], NULLIF(g % 7, 0)
 FROM generate_series(2, :entries, 2) AS g;
 INSERT INTO family_memberships (id, user_id, family_id, role) VALUES (:'prefix' || 'f000000000001', :'member', :'family', 'member');
+-- Shows in progress for up next: N/10 shows of 10 seasons x 20 weekly episodes (all aired), seasons 1-5 watched.
+INSERT INTO media_items (id, tmdb_id, tmdb_type, title, release_date, genres, creators, show_status, seasons_refreshed_at)
+SELECT :'prefix' || 's' || lpad(g::text, 12, '0'), :tmdb_base + g, 'tv', 'Benchmark show ' || md5(g::text),
+       DATE '2000-01-01', ARRAY['Drama'], '{}', 'returning_series', now()
+FROM generate_series(1, greatest(1, :entries / 10)) AS g;
+INSERT INTO seasons (id, media_item_id, number, name, episode_count)
+SELECT :'prefix' || 'n' || lpad((g * 100 + s)::text, 12, '0'), :'prefix' || 's' || lpad(g::text, 12, '0'), s, 'Season ' || s, 20
+FROM generate_series(1, greatest(1, :entries / 10)) AS g, generate_series(1, 10) AS s;
+INSERT INTO episodes (id, media_item_id, season_id, season_number, number, name, air_date)
+SELECT :'prefix' || 'p' || lpad((g * 10000 + s * 100 + e)::text, 12, '0'), :'prefix' || 's' || lpad(g::text, 12, '0'),
+       :'prefix' || 'n' || lpad((g * 100 + s)::text, 12, '0'), s, e, 'Episode ' || e, DATE '2000-01-01' + 7 * ((s - 1) * 20 + e)
+FROM generate_series(1, greatest(1, :entries / 10)) AS g, generate_series(1, 10) AS s, generate_series(1, 20) AS e;
+INSERT INTO viewings (id, user_id, media_item_id, episode_id, watched_at)
+SELECT :'prefix' || 'v' || substr(e.id, 14), :'owner', e.media_item_id, e.id, timestamptz '2025-01-01' + e.number * interval '1 hour'
+FROM episodes e WHERE e.id LIKE :'prefix' || 'p%' AND e.season_number <= 5;
+INSERT INTO watchlist_entries (id, user_id, media_item_id, status, last_watched_at)
+SELECT :'prefix' || 'w' || lpad(g::text, 12, '0'), :'owner', :'prefix' || 's' || lpad(g::text, 12, '0'), 'watching',
+       timestamptz '2025-01-02' - g * interval '1 minute'
+FROM generate_series(1, greatest(1, :entries / 10)) AS g;
 COMMIT;
-ANALYZE media_items, watchlist_entries, family_memberships;
+ANALYZE media_items, watchlist_entries, family_memberships, seasons, episodes, viewings;
 SQL
-  echo "owner $BENCH_USER: $ENTRIES entries; member $MEMBER_USER: $((ENTRIES / 2)) entries; family $FAMILY_ID"
+  echo "owner $BENCH_USER: $ENTRIES entries and $((ENTRIES / 10 > 0 ? ENTRIES / 10 : 1)) shows in progress; member $MEMBER_USER: $((ENTRIES / 2)) entries; family $FAMILY_ID"
 }
 
 cleanup() {
@@ -166,7 +193,7 @@ cleanup() {
   if ! sql -v prefix="$ID_PREFIX" -v family="$FAMILY_ID" -v emails="bench-$TAG-%@example.com" <<'SQL'; then
 DELETE FROM families WHERE id = :'family';
 DELETE FROM users WHERE email LIKE :'emails';
-DELETE FROM media_items WHERE id LIKE :'prefix' || 'm%';
+DELETE FROM media_items WHERE id LIKE :'prefix' || 'm%' OR id LIKE :'prefix' || 's%';
 SQL
     echo "benchmark.sh: could not delete the benchmark data (ids starting with $ID_PREFIX)" >&2
   else
@@ -198,6 +225,7 @@ run_benchmarks() {
   measure "GET /api/watchlist?limit=50" "/api/watchlist?limit=50"
   measure "GET /api/watchlist/stats" /api/watchlist/stats
   measure "GET /api/families/{id}/watchlist" "/api/families/$FAMILY_ID/watchlist"
+  measure "GET /api/me/up-next?limit=50" "/api/me/up-next?limit=50"
 }
 
 main() {

@@ -37,6 +37,16 @@ internal static class Constraints
     public const string InvitationAcceptedAt = "ck_family_invitations_accepted_at";
     public const string RecommendationPendingUnique = "ux_recommendations_pending";
     public const string RecommendationNotToSelf = "ck_recommendations_not_to_self";
+    public const string SeasonUnique = "ux_seasons_media_number";
+    public const string SeasonNumberRange = "ck_seasons_number";
+    public const string SeasonEpisodeCount = "ck_seasons_episode_count";
+    public const string EpisodeUnique = "ux_episodes_media_season_number";
+    public const string EpisodeNumberRange = "ck_episodes_number";
+    public const string EpisodeRuntimeRange = "ck_episodes_runtime";
+    public const string ViewingUnique = "ux_viewings_once";
+    public const string CalendarFeedTokenUnique = "ux_calendar_feeds_token_hash";
+    public const string CalendarFeedUserUnique = "ux_calendar_feeds_user_id";
+    public const string CalendarFeedTokenHashLength = "ck_calendar_feeds_token_hash_length";
 
     private static readonly FrozenDictionary<string, Func<DomainException>> Violations = new Dictionary<string, Func<DomainException>>
     {
@@ -68,6 +78,16 @@ internal static class Constraints
         [InvitationAcceptedAt] = () => ValidationException.For("acceptedAt", "is set exactly when the invitation is accepted."),
         [RecommendationPendingUnique] = () => new ConflictException("You already have a pending recommendation of this title to this person."),
         [RecommendationNotToSelf] = () => ValidationException.For("recipientId", "must be someone other than yourself."),
+        [SeasonUnique] = () => new ConflictException("This season is already stored for the show."),
+        [SeasonNumberRange] = () => ValidationException.For("season", "must be 0 or more."),
+        [SeasonEpisodeCount] = () => ValidationException.For("episodeCount", "must be 0 or more."),
+        [EpisodeUnique] = () => new ConflictException("This episode is already stored for the show."),
+        [EpisodeNumberRange] = () => ValidationException.For("episode", "must be 0 or more."),
+        [EpisodeRuntimeRange] = () => ValidationException.For("runtime", "must be 0 or more."),
+        [ViewingUnique] = () => new ConflictException("This viewing is already recorded."),
+        [CalendarFeedTokenUnique] = () => new ConflictException("This calendar feed token already exists."),
+        [CalendarFeedUserUnique] = () => new ConflictException("This user already has a calendar feed."),
+        [CalendarFeedTokenHashLength] = () => ValidationException.For("token", "must be a SHA-256 hash."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Named => Violations.Keys;

@@ -3,6 +3,7 @@ using InFocus.Domain.Common.Limits;
 using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Media;
+using InFocus.Domain.Progress;
 using InFocus.Domain.Recommendations;
 using InFocus.Domain.Watchlist;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,14 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
     public DbSet<StreamingProvider> StreamingProviders => Set<StreamingProvider>();
 
     public DbSet<WatchlistEntry> WatchlistEntries => Set<WatchlistEntry>();
+
+    public DbSet<Season> Seasons => Set<Season>();
+
+    public DbSet<Episode> Episodes => Set<Episode>();
+
+    public DbSet<Viewing> Viewings => Set<Viewing>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<Family> Families => Set<Family>();
 

@@ -15,6 +15,7 @@ public sealed partial class MediaCatalog(
     InFocusDbContext db,
     TmdbClient tmdb,
     MediaImages images,
+    ShowSeasons seasons,
     TimeProvider clock,
     ILogger<MediaCatalog> logger)
 {
@@ -37,7 +38,28 @@ public sealed partial class MediaCatalog(
         var offers = ProviderOffer.From(details.WatchProviders);
         var result = await CatalogWriter.UpsertTitleAsync(db, tmdbId, type, title, offers, clock.GetUtcNow(), cancellationToken);
         LogImported(logger, SnakeCaseEnum<MediaType>.ToName(type), tmdbId, result.MediaItemId, result.Created, offers.Count);
+        if (type == MediaType.Tv)
+        {
+            await StoreSeasonsAsync(result.MediaItemId, tmdbId, details, cancellationToken);
+        }
+
         return result;
+    }
+
+    /// <summary>
+    /// A show's seasons come with it; when TMDB fails for one of them the show is still imported, and the
+    /// <c>RefreshShowSeasons</c> job stores its seasons later (they have never been refreshed).
+    /// </summary>
+    private async Task StoreSeasonsAsync(string mediaItemId, int tmdbId, Tmdb.TmdbTitleDetails details, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await seasons.RefreshAsync(mediaItemId, tmdbId, details, cancellationToken);
+        }
+        catch (Exception e) when (e is DependencyUnavailableException or NotFoundException)
+        {
+            LogSeasonsDeferred(logger, tmdbId, e.Message);
+        }
     }
 
     /// <summary>
@@ -161,6 +183,9 @@ public sealed partial class MediaCatalog(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Imported TMDB {Type} {TmdbId} as {MediaItemId} (created: {Created}, {OfferCount} provider offers)")]
     private static partial void LogImported(ILogger logger, string type, int tmdbId, string mediaItemId, bool created, int offerCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seasons of TMDB show {TmdbId} not stored now ({Reason}); the refresh job will")]
+    private static partial void LogSeasonsDeferred(ILogger logger, int tmdbId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "TMDB {Type} {TmdbId} has no title; not imported")]
     private static partial void LogUntitled(ILogger logger, string type, int tmdbId);

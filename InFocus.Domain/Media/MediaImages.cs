@@ -12,12 +12,16 @@ public sealed class MediaImages(IOptions<TmdbOptions> options)
     public const string PosterSize = "w500";
     public const string BackdropSize = "w1280";
     public const string LogoSize = "w92";
+    public const string StillSize = "w300";
 
     public string? Poster(string? path) => Url(PosterSize, path);
 
     public string? Backdrop(string? path) => Url(BackdropSize, path);
 
     public string? Logo(string? path) => Url(LogoSize, path);
+
+    /// <summary>An episode's still (w300).</summary>
+    public string? Still(string? path) => Url(StillSize, path);
 
     private string? Url(string size, string? path) =>
         string.IsNullOrEmpty(path) ? null : $"{options.Value.ImageBaseUrl.AbsoluteUri}{size}{path}";

@@ -32,6 +32,12 @@ public sealed class MediaItem : Entity
     /// <summary>When the streaming providers were last fetched from TMDB; null if never.</summary>
     public DateTimeOffset? ProvidersRefreshedAt { get; set; }
 
+    /// <summary>A show's TMDB status (null for movies and unknown statuses).</summary>
+    public ShowStatus? ShowStatus { get; set; }
+
+    /// <summary>When a show's seasons and episodes were last stored from TMDB; null if never (or a movie).</summary>
+    public DateTimeOffset? SeasonsRefreshedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }

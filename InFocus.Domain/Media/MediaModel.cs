@@ -25,6 +25,8 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         entity.Property(e => e.Genres).HasColumnType("text[]");
         entity.Property(e => e.Creators).HasColumnType("text[]");
         entity.HasIndex(e => e.ProvidersRefreshedAt);
+        entity.HasEnumText(e => e.ShowStatus, "show_status");
+        entity.HasIndex(e => e.SeasonsRefreshedAt);
         entity.HasIndex(e => e.Title);
         entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
     }
@@ -47,5 +49,47 @@ internal sealed class StreamingProviderConfiguration : IEntityTypeConfiguration<
         entity.HasIndex(e => e.Regions).HasMethod("gin");
         entity.HasTimestamps(e => e.AddedAt, e => e.UpdatedAt);
         entity.HasOne(e => e.MediaItem).WithMany(m => m.StreamingProviders).HasForeignKey(e => e.MediaItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SeasonConfiguration : IEntityTypeConfiguration<Season>
+{
+    public void Configure(EntityTypeBuilder<Season> entity)
+    {
+        entity.ToTable("seasons", t =>
+        {
+            t.HasCheckConstraint(Constraints.SeasonNumberRange, "number >= 0");
+            t.HasCheckConstraint(Constraints.SeasonEpisodeCount, "episode_count >= 0");
+        });
+        entity.HasCuidKey();
+        entity.Property(e => e.MediaItemId).HasMaxLength(FieldLimits.Id);
+        entity.Property(e => e.Name).HasMaxLength(FieldLimits.MediaTitle);
+        entity.HasIndex(e => new { e.MediaItemId, e.Number }).IsUnique().HasDatabaseName(Constraints.SeasonUnique);
+        entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
+        entity.HasOne(e => e.MediaItem).WithMany().HasForeignKey(e => e.MediaItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EpisodeConfiguration : IEntityTypeConfiguration<Episode>
+{
+    public void Configure(EntityTypeBuilder<Episode> entity)
+    {
+        entity.ToTable("episodes", t =>
+        {
+            t.HasCheckConstraint(Constraints.EpisodeNumberRange, "number >= 0 AND season_number >= 0");
+            t.HasCheckConstraint(Constraints.EpisodeRuntimeRange, "runtime IS NULL OR runtime >= 0");
+        });
+        entity.HasCuidKey();
+        entity.Property(e => e.MediaItemId).HasMaxLength(FieldLimits.Id);
+        entity.Property(e => e.SeasonId).HasMaxLength(FieldLimits.Id);
+        entity.Property(e => e.Name).HasMaxLength(FieldLimits.MediaTitle);
+        entity.Property(e => e.StillPath).HasMaxLength(FieldLimits.ImagePath);
+        // Progress and "next episode" walk a show's episodes in order; the calendar finds them by air date.
+        entity.HasIndex(e => new { e.MediaItemId, e.SeasonNumber, e.Number }).IsUnique().HasDatabaseName(Constraints.EpisodeUnique);
+        entity.HasIndex(e => new { e.AirDate, e.MediaItemId });
+        entity.HasIndex(e => e.SeasonId);
+        entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
+        entity.HasOne(e => e.MediaItem).WithMany().HasForeignKey(e => e.MediaItemId).OnDelete(DeleteBehavior.Cascade);
+        entity.HasOne(e => e.Season).WithMany().HasForeignKey(e => e.SeasonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

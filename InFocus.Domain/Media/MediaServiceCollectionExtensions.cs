@@ -11,6 +11,8 @@ public static class MediaServiceCollectionExtensions
         services.AddTmdbClient(configuration);
         services.AddSingleton<MediaImages>();
         services.AddScoped<MediaCatalog>();
+        services.AddScoped<ShowSeasons>();
+        services.AddScoped<ShowSeasonRefresh>();
         services.AddScoped<MediaSearch>();
         services.AddScoped<StreamingProviderRefresh>();
         return services;

@@ -18,6 +18,15 @@ public sealed class WatchlistEntry : Entity
 
     public string? Notes { get; set; }
 
+    /// <summary>
+    /// True while the status follows the viewings (the first episode makes it watching, every aired one completed, a
+    /// newly aired one watching again); an explicit status change sets it false until the next viewing.
+    /// </summary>
+    public bool StatusFollowsProgress { get; set; } = true;
+
+    /// <summary>The latest of the user's viewings of the title (their date, or when recorded if undated); null when none.</summary>
+    public DateTimeOffset? LastWatchedAt { get; set; }
+
     public DateTimeOffset DateAdded { get; private set; }
 
     public DateTimeOffset DateUpdated { get; private set; }

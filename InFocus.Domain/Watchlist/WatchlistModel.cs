@@ -23,6 +23,9 @@ internal sealed class WatchlistEntryConfiguration : IEntityTypeConfiguration<Wat
         // Keyset pagination of a user's list: by time added and by time updated, with the id as tiebreaker.
         entity.HasIndex(e => new { e.UserId, e.DateAdded, e.Id });
         entity.HasIndex(e => new { e.UserId, e.DateUpdated, e.Id });
+        entity.Property(e => e.StatusFollowsProgress).HasDefaultValue(true);
+        // Up next: a user's titles by their latest viewing.
+        entity.HasIndex(e => new { e.UserId, e.LastWatchedAt, e.Id });
         entity.HasTimestamps(e => e.DateAdded, e => e.DateUpdated);
         entity.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne(e => e.MediaItem).WithMany().HasForeignKey(e => e.MediaItemId).OnDelete(DeleteBehavior.Cascade);

@@ -98,6 +98,8 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles, 
             ?? throw new NotFoundException(Entry);
         var entry = found.Entry;
         precondition.Require(EntityTag.From(entry.Version), Entry);
+        // An explicit status change wins over progress until the next viewing.
+        entry.StatusFollowsProgress = entry.StatusFollowsProgress && (status is null || status == entry.Status);
         entry.Status = status ?? entry.Status;
         entry.Rating = request.Rating.IsSet ? request.Rating.Value : entry.Rating;
         entry.Notes = request.Notes.IsSet ? NotesOrNull(request.Notes.Value) : entry.Notes;
@@ -133,7 +135,9 @@ public sealed class WatchlistService(InFocusDbContext db, TitleResolver titles, 
                 {
                     if (status is { } newStatus)
                     {
+                        // An explicit status wins over progress until the next viewing.
                         setters.SetProperty(e => e.Status, newStatus);
+                        setters.SetProperty(e => e.StatusFollowsProgress, false);
                     }
 
                     if (setRating)

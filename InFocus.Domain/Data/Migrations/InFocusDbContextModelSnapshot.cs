@@ -782,6 +782,84 @@ namespace InFocus.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("InFocus.Domain.Media.Episode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AirDate")
+                        .HasColumnType("date")
+                        .HasColumnName("air_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("MediaItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("media_item_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int?>("Runtime")
+                        .HasColumnType("integer")
+                        .HasColumnName("runtime");
+
+                    b.Property<string>("SeasonId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("season_id");
+
+                    b.Property<int>("SeasonNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("season_number");
+
+                    b.Property<string>("StillPath")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("still_path");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_episodes");
+
+                    b.HasIndex("SeasonId")
+                        .HasDatabaseName("ix_episodes_season_id");
+
+                    b.HasIndex("AirDate", "MediaItemId")
+                        .HasDatabaseName("ix_episodes_air_date_media_item_id");
+
+                    b.HasIndex("MediaItemId", "SeasonNumber", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_episodes_media_season_number");
+
+                    b.ToTable("episodes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_episodes_number", "number >= 0 AND season_number >= 0");
+
+                            t.HasCheckConstraint("ck_episodes_runtime", "runtime IS NULL OR runtime >= 0");
+                        });
+                });
+
             modelBuilder.Entity("InFocus.Domain.Media.MediaItem", b =>
                 {
                     b.Property<string>("Id")
@@ -833,6 +911,15 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("release_date");
 
+                    b.Property<DateTimeOffset?>("SeasonsRefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seasons_refreshed_at");
+
+                    b.Property<string>("ShowStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("show_status");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -861,6 +948,9 @@ namespace InFocus.Domain.Data.Migrations
                     b.HasIndex("ProvidersRefreshedAt")
                         .HasDatabaseName("ix_media_items_providers_refreshed_at");
 
+                    b.HasIndex("SeasonsRefreshedAt")
+                        .HasDatabaseName("ix_media_items_seasons_refreshed_at");
+
                     b.HasIndex("Title")
                         .HasDatabaseName("ix_media_items_title");
 
@@ -872,9 +962,68 @@ namespace InFocus.Domain.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_media_items_rating", "rating IS NULL OR (rating >= 0 AND rating <= 10)");
 
+                            t.HasCheckConstraint("ck_media_items_show_status", "show_status IN ('returning_series', 'in_production', 'planned', 'pilot', 'ended', 'canceled')");
+
                             t.HasCheckConstraint("ck_media_items_tmdb_id_positive", "tmdb_id > 0");
 
                             t.HasCheckConstraint("ck_media_items_tmdb_type", "tmdb_type IN ('movie', 'tv')");
+                        });
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Media.Season", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AirDate")
+                        .HasColumnType("date")
+                        .HasColumnName("air_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("EpisodeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("episode_count");
+
+                    b.Property<string>("MediaItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("media_item_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_seasons");
+
+                    b.HasIndex("MediaItemId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ux_seasons_media_number");
+
+                    b.ToTable("seasons", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_seasons_episode_count", "episode_count >= 0");
+
+                            t.HasCheckConstraint("ck_seasons_number", "number >= 0");
                         });
                 });
 
@@ -952,6 +1101,117 @@ namespace InFocus.Domain.Data.Migrations
 
                             t.HasCheckConstraint("ck_streaming_providers_regions", "cardinality(regions) > 0");
                         });
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Progress.CalendarFeed", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_calendar_feeds_token_hash");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_calendar_feeds_user_id");
+
+                    b.ToTable("calendar_feeds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_calendar_feeds_token_hash_length", "octet_length(token_hash) = 32");
+                        });
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Progress.Viewing", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("EpisodeId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("MediaItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("media_item_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset?>("WatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("watched_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_viewings");
+
+                    b.HasIndex("EpisodeId")
+                        .HasDatabaseName("ix_viewings_episode_id");
+
+                    b.HasIndex("MediaItemId")
+                        .HasDatabaseName("ix_viewings_media_item_id");
+
+                    b.HasIndex("UserId", "EpisodeId")
+                        .HasDatabaseName("ix_viewings_user_id_episode_id");
+
+                    b.HasIndex("UserId", "WatchedAt", "Id")
+                        .HasDatabaseName("ix_viewings_user_id_watched_at_id");
+
+                    b.HasIndex("UserId", "MediaItemId", "EpisodeId", "WatchedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ux_viewings_once");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UserId", "MediaItemId", "EpisodeId", "WatchedAt"), false);
+
+                    b.ToTable("viewings", (string)null);
                 });
 
             modelBuilder.Entity("InFocus.Domain.Recommendations.Recommendation", b =>
@@ -1053,6 +1313,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnName("date_updated")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<DateTimeOffset?>("LastWatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_watched_at");
+
                     b.Property<string>("MediaItemId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1073,6 +1337,12 @@ namespace InFocus.Domain.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<bool>("StatusFollowsProgress")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("status_follows_progress");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -1104,6 +1374,9 @@ namespace InFocus.Domain.Data.Migrations
 
                     b.HasIndex("UserId", "DateUpdated", "Id")
                         .HasDatabaseName("ix_watchlist_entries_user_id_date_updated_id");
+
+                    b.HasIndex("UserId", "LastWatchedAt", "Id")
+                        .HasDatabaseName("ix_watchlist_entries_user_id_last_watched_at_id");
 
                     b.ToTable("watchlist_entries", null, t =>
                         {
@@ -1208,6 +1481,39 @@ namespace InFocus.Domain.Data.Migrations
                     b.Navigation("InvitedBy");
                 });
 
+            modelBuilder.Entity("InFocus.Domain.Media.Episode", b =>
+                {
+                    b.HasOne("InFocus.Domain.Media.MediaItem", "MediaItem")
+                        .WithMany()
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_episodes_media_items_media_item_id");
+
+                    b.HasOne("InFocus.Domain.Media.Season", "Season")
+                        .WithMany()
+                        .HasForeignKey("SeasonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_episodes_seasons_season_id");
+
+                    b.Navigation("MediaItem");
+
+                    b.Navigation("Season");
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Media.Season", b =>
+                {
+                    b.HasOne("InFocus.Domain.Media.MediaItem", "MediaItem")
+                        .WithMany()
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_seasons_media_items_media_item_id");
+
+                    b.Navigation("MediaItem");
+                });
+
             modelBuilder.Entity("InFocus.Domain.Media.StreamingProvider", b =>
                 {
                     b.HasOne("InFocus.Domain.Media.MediaItem", "MediaItem")
@@ -1218,6 +1524,47 @@ namespace InFocus.Domain.Data.Migrations
                         .HasConstraintName("fk_streaming_providers_media_items_media_item_id");
 
                     b.Navigation("MediaItem");
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Progress.CalendarFeed", b =>
+                {
+                    b.HasOne("InFocus.Domain.Accounts.User", "User")
+                        .WithOne()
+                        .HasForeignKey("InFocus.Domain.Progress.CalendarFeed", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Progress.Viewing", b =>
+                {
+                    b.HasOne("InFocus.Domain.Media.Episode", "Episode")
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_viewings_episodes_episode_id");
+
+                    b.HasOne("InFocus.Domain.Media.MediaItem", "MediaItem")
+                        .WithMany()
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_viewings_media_items_media_item_id");
+
+                    b.HasOne("InFocus.Domain.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_viewings_users_user_id");
+
+                    b.Navigation("Episode");
+
+                    b.Navigation("MediaItem");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("InFocus.Domain.Recommendations.Recommendation", b =>

@@ -921,4 +921,262 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    ALTER TABLE watchlist_entries ADD last_watched_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    ALTER TABLE watchlist_entries ADD status_follows_progress boolean NOT NULL DEFAULT TRUE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    ALTER TABLE media_items ADD seasons_refreshed_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    ALTER TABLE media_items ADD show_status character varying(32);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE TABLE calendar_feeds (
+        id character varying(32) NOT NULL,
+        user_id character varying(32) NOT NULL,
+        token_hash bytea NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_calendar_feeds PRIMARY KEY (id),
+        CONSTRAINT ck_calendar_feeds_token_hash_length CHECK (octet_length(token_hash) = 32),
+        CONSTRAINT fk_calendar_feeds_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE TABLE seasons (
+        id character varying(32) NOT NULL,
+        media_item_id character varying(32) NOT NULL,
+        number integer NOT NULL,
+        name character varying(500),
+        air_date date,
+        episode_count integer NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_seasons PRIMARY KEY (id),
+        CONSTRAINT ck_seasons_episode_count CHECK (episode_count >= 0),
+        CONSTRAINT ck_seasons_number CHECK (number >= 0),
+        CONSTRAINT fk_seasons_media_items_media_item_id FOREIGN KEY (media_item_id) REFERENCES media_items (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE TABLE episodes (
+        id character varying(32) NOT NULL,
+        media_item_id character varying(32) NOT NULL,
+        season_id character varying(32) NOT NULL,
+        season_number integer NOT NULL,
+        number integer NOT NULL,
+        name character varying(500),
+        air_date date,
+        runtime integer,
+        still_path character varying(255),
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_episodes PRIMARY KEY (id),
+        CONSTRAINT ck_episodes_number CHECK (number >= 0 AND season_number >= 0),
+        CONSTRAINT ck_episodes_runtime CHECK (runtime IS NULL OR runtime >= 0),
+        CONSTRAINT fk_episodes_media_items_media_item_id FOREIGN KEY (media_item_id) REFERENCES media_items (id) ON DELETE CASCADE,
+        CONSTRAINT fk_episodes_seasons_season_id FOREIGN KEY (season_id) REFERENCES seasons (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE TABLE viewings (
+        id character varying(32) NOT NULL,
+        user_id character varying(32) NOT NULL,
+        media_item_id character varying(32) NOT NULL,
+        episode_id character varying(32),
+        watched_at timestamp with time zone,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_viewings PRIMARY KEY (id),
+        CONSTRAINT fk_viewings_episodes_episode_id FOREIGN KEY (episode_id) REFERENCES episodes (id) ON DELETE CASCADE,
+        CONSTRAINT fk_viewings_media_items_media_item_id FOREIGN KEY (media_item_id) REFERENCES media_items (id) ON DELETE CASCADE,
+        CONSTRAINT fk_viewings_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE INDEX ix_watchlist_entries_user_id_last_watched_at_id ON watchlist_entries (user_id, last_watched_at, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE INDEX ix_media_items_seasons_refreshed_at ON media_items (seasons_refreshed_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    ALTER TABLE media_items ADD CONSTRAINT ck_media_items_show_status CHECK (show_status IN ('returning_series', 'in_production', 'planned', 'pilot', 'ended', 'canceled'));
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE UNIQUE INDEX ux_calendar_feeds_token_hash ON calendar_feeds (token_hash);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE UNIQUE INDEX ux_calendar_feeds_user_id ON calendar_feeds (user_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE INDEX ix_episodes_air_date_media_item_id ON episodes (air_date, media_item_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE INDEX ix_episodes_season_id ON episodes (season_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE UNIQUE INDEX ux_episodes_media_season_number ON episodes (media_item_id, season_number, number);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE UNIQUE INDEX ux_seasons_media_number ON seasons (media_item_id, number);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE INDEX ix_viewings_episode_id ON viewings (episode_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE INDEX ix_viewings_media_item_id ON viewings (media_item_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE INDEX ix_viewings_user_id_episode_id ON viewings (user_id, episode_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE INDEX ix_viewings_user_id_watched_at_id ON viewings (user_id, watched_at, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE UNIQUE INDEX ux_viewings_once ON viewings (user_id, media_item_id, episode_id, watched_at) NULLS NOT DISTINCT;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    CREATE FUNCTION infocus_touch_seasons() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_seasons BEFORE UPDATE ON seasons
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_seasons();
+    CREATE FUNCTION infocus_touch_episodes() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_episodes BEFORE UPDATE ON episodes
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_episodes();
+    CREATE FUNCTION infocus_touch_viewings() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_viewings BEFORE UPDATE ON viewings
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_viewings();
+    CREATE FUNCTION infocus_touch_calendar_feeds() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_calendar_feeds BEFORE UPDATE ON calendar_feeds
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_calendar_feeds();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261205052445_TvProgress', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
 

@@ -113,6 +113,31 @@ public static class DemoData
         new("cseedwatch000000000000006", Users[2].Id, Titles[2].Id, WatchStatus.Completed, 10, null),
     ];
 
+    /// <summary>
+    /// Breaking Bad's seasons as TMDB lists them (first air date, episode count; episodes aired weekly), so progress works
+    /// offline. Episode names are left out; a refresh from TMDB fills them in.
+    /// </summary>
+    public static IReadOnlyList<DemoSeason> Seasons { get; } =
+    [
+        new(Titles[2].Id, 1, new DateOnly(2008, 1, 20), 7),
+        new(Titles[2].Id, 2, new DateOnly(2009, 3, 8), 13),
+        new(Titles[2].Id, 3, new DateOnly(2010, 3, 21), 13),
+        new(Titles[2].Id, 4, new DateOnly(2011, 7, 17), 13),
+        new(Titles[2].Id, 5, new DateOnly(2012, 7, 15), 16),
+    ];
+
+    /// <summary>
+    /// Viewings: of a movie (no season), or of every episode up to (season, episode), one evening after another from
+    /// the first time. Alice is in season 3 of Breaking Bad, Chloe has watched all of it.
+    /// </summary>
+    public static IReadOnlyList<DemoProgress> Progress { get; } =
+    [
+        new(Users[0].Id, Titles[0].Id, null, null, new DateTimeOffset(2025, 11, 7, 20, 30, 0, TimeSpan.Zero)),
+        new(Users[0].Id, Titles[2].Id, 3, 3, new DateTimeOffset(2025, 9, 1, 21, 0, 0, TimeSpan.Zero)),
+        new(Users[1].Id, Titles[1].Id, null, null, new DateTimeOffset(2025, 10, 12, 19, 0, 0, TimeSpan.Zero)),
+        new(Users[2].Id, Titles[2].Id, 5, 16, new DateTimeOffset(2025, 3, 1, 20, 0, 0, TimeSpan.Zero)),
+    ];
+
     public static DemoFamily Family { get; } = new(
         "cseedfamily00000000000001",
         "Moreno Movie Night",
@@ -160,6 +185,10 @@ public sealed record DemoTitle(
 public sealed record DemoProvider(int TmdbProviderId, string Name, StreamingOfferType OfferType, string LogoPath, IReadOnlyList<string> Regions);
 
 public sealed record DemoWatchlistEntry(string Id, string UserId, string MediaItemId, WatchStatus Status, int? Rating, string? Notes);
+
+public sealed record DemoSeason(string MediaItemId, int Number, DateOnly FirstAirDate, int EpisodeCount);
+
+public sealed record DemoProgress(string UserId, string MediaItemId, int? UpToSeason, int? UpToEpisode, DateTimeOffset FirstWatchedAt);
 
 public sealed record DemoFamily(string Id, string Name, string CreatedById, IReadOnlyList<DemoMember> Members);
 

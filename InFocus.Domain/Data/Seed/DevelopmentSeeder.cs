@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Domain.Families;
@@ -48,9 +49,55 @@ public sealed class DevelopmentSeeder(
         await AddMissingAsync(db.Sessions, DemoData.Sessions, s => s.Id, ToSession, cancellationToken);
         await AddMissingAsync(db.RefreshTokens, DemoData.Sessions, s => s.RefreshTokenId, ToRefreshToken, cancellationToken);
         var inserted = await db.SaveChangesAsync(cancellationToken);
+        inserted += await AddMissingProgressAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return inserted;
     }
+
+    /// <summary>
+    /// Breaking Bad's seasons and episodes and the demo viewings, with fixed ids (inserted once, whatever ran since),
+    /// then the watchlist entries' progress fields. Four statements.
+    /// </summary>
+    private async Task<int> AddMissingProgressAsync(CancellationToken cancellationToken)
+    {
+        var seasons = JsonSerializer.Serialize(DemoData.Seasons.Select(s => new { s.MediaItemId, s.Number, s.FirstAirDate, s.EpisodeCount }), SeedJson);
+        var progress = JsonSerializer.Serialize(
+            DemoData.Progress.Select((p, i) => new { Index = i + 1, p.UserId, p.MediaItemId, p.UpToSeason, p.UpToEpisode, p.FirstWatchedAt }), SeedJson);
+        var inserted = await db.Database.ExecuteSqlAsync($$"""
+            INSERT INTO seasons (id, media_item_id, number, name, air_date, episode_count)
+            SELECT 'cseedseason' || lpad(s.number::text, 14, '0'), s.media_item_id, s.number, 'Season ' || s.number, s.first_air_date, s.episode_count
+            FROM jsonb_to_recordset({{seasons}}::jsonb) AS s(media_item_id text, number int, first_air_date date, episode_count int)
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        inserted += await db.Database.ExecuteSqlAsync($$"""
+            INSERT INTO episodes (id, media_item_id, season_id, season_number, number, name, air_date)
+            SELECT 'cseedepisode' || lpad((s.number * 1000 + e)::text, 13, '0'), s.media_item_id,
+                   'cseedseason' || lpad(s.number::text, 14, '0'), s.number, e, 'Episode ' || e, s.first_air_date + 7 * (e - 1)
+            FROM jsonb_to_recordset({{seasons}}::jsonb) AS s(media_item_id text, number int, first_air_date date, episode_count int),
+                 generate_series(1, s.episode_count) AS e
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        inserted += await db.Database.ExecuteSqlAsync($$"""
+            INSERT INTO viewings (id, user_id, media_item_id, episode_id, watched_at)
+            SELECT 'cseedviewing' || lpad((p.index * 1000000 + coalesce(e.season_number * 1000 + e.number, 0))::text, 13, '0'),
+                   p.user_id, p.media_item_id, e.id,
+                   p.first_watched_at + (row_number() OVER (PARTITION BY p.index ORDER BY e.season_number, e.number) - 1) * interval '1 day'
+            FROM jsonb_to_recordset({{progress}}::jsonb)
+                 AS p(index int, user_id text, media_item_id text, up_to_season int, up_to_episode int, first_watched_at timestamptz)
+            LEFT JOIN episodes e ON p.up_to_season IS NOT NULL AND e.media_item_id = p.media_item_id AND e.season_number > 0
+                 AND (e.season_number < p.up_to_season OR (e.season_number = p.up_to_season AND e.number <= p.up_to_episode))
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE watchlist_entries AS w
+            SET last_watched_at = (SELECT max(v.watched_at) FROM viewings v WHERE v.user_id = w.user_id AND v.media_item_id = w.media_item_id)
+            WHERE w.id LIKE 'cseedwatch%' AND w.last_watched_at IS NULL
+              AND EXISTS (SELECT 1 FROM viewings v WHERE v.user_id = w.user_id AND v.media_item_id = w.media_item_id)
+            """, cancellationToken);
+        return inserted;
+    }
+
+    private static readonly JsonSerializerOptions SeedJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>Throws unless the database is on this machine (loopback or a Unix socket) and uses password sign-in.</summary>
     public static void EnsureDevelopmentDatabase(DatabaseOptions options, bool allowNonLocalDatabase)

@@ -50,6 +50,29 @@ public sealed partial class TmdbClient(HttpClient http, IOptions<TmdbOptions> op
         return GetAsync<TmdbTitleDetails>(pathAndQuery, ResourceName(type, tmdbId), cancellationToken);
     }
 
+    /// <summary>TMDB appends at most this many responses to one request.</summary>
+    public const int MaxAppendedResponses = 20;
+
+    /// <summary>
+    /// A show's details with up to <see cref="MaxAppendedResponses"/> of its seasons appended (<c>season/{n}</c>), so
+    /// refreshing a show already stored takes one request for its known seasons.
+    /// </summary>
+    public Task<TmdbTitleDetails> GetShowWithSeasonsAsync(int tmdbId, IEnumerable<int> seasonNumbers, CancellationToken cancellationToken)
+    {
+        var append = string.Join(',', seasonNumbers.Distinct().Take(MaxAppendedResponses).Select(n => string.Create(CultureInfo.InvariantCulture, $"season/{n}")));
+        var pathAndQuery = append.Length == 0
+            ? PathOf(MediaType.Tv, tmdbId)
+            : string.Create(CultureInfo.InvariantCulture, $"{PathOf(MediaType.Tv, tmdbId)}?append_to_response={append}");
+        return GetAsync<TmdbTitleDetails>(pathAndQuery, ResourceName(MediaType.Tv, tmdbId), cancellationToken);
+    }
+
+    /// <summary>One season of a show with its episodes (<c>tv/{id}/season/{n}</c>).</summary>
+    public Task<TmdbSeason> GetSeasonAsync(int tmdbId, int seasonNumber, CancellationToken cancellationToken) =>
+        GetAsync<TmdbSeason>(
+            string.Create(CultureInfo.InvariantCulture, $"{PathOf(MediaType.Tv, tmdbId)}/season/{seasonNumber}"),
+            string.Create(CultureInfo.InvariantCulture, $"Season {seasonNumber} of TMDB TV show {tmdbId}"),
+            cancellationToken);
+
     /// <summary>Where a title streams, per region.</summary>
     public Task<TmdbWatchProviders> GetWatchProvidersAsync(MediaType type, int tmdbId, CancellationToken cancellationToken) =>
         GetAsync<TmdbWatchProviders>($"{PathOf(type, tmdbId)}/watch/providers", ResourceName(type, tmdbId), cancellationToken);

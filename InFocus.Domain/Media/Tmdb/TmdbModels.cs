@@ -41,7 +41,28 @@ public sealed record TmdbTitleDetails(
     IReadOnlyList<TmdbGenre>? Genres,
     IReadOnlyList<TmdbPerson>? CreatedBy,
     TmdbCredits? Credits,
-    [property: JsonPropertyName("watch/providers")] TmdbWatchProviders? WatchProviders);
+    string? Status,
+    IReadOnlyList<TmdbSeasonSummary>? Seasons,
+    [property: JsonPropertyName("watch/providers")] TmdbWatchProviders? WatchProviders)
+{
+    /// <summary>Other members, among them the seasons appended as <c>season/{n}</c> (see <see cref="AppendedSeason"/>).</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Appended { get; init; }
+
+    /// <summary>Season <paramref name="number"/> when it was appended (<c>append_to_response=season/{n}</c>), else null.</summary>
+    public TmdbSeason? AppendedSeason(int number) =>
+        Appended is not null && Appended.TryGetValue($"season/{number}", out var season) && season.ValueKind == JsonValueKind.Object
+            ? season.Deserialize<TmdbSeason>(TmdbJson.Options)
+            : null;
+}
+
+/// <summary>A season as <c>tv/{id}</c> lists it (no episodes).</summary>
+public sealed record TmdbSeasonSummary(int SeasonNumber, string? Name, string? AirDate, int? EpisodeCount);
+
+/// <summary><c>tv/{id}/season/{n}</c>: the season with its episodes.</summary>
+public sealed record TmdbSeason(int SeasonNumber, string? Name, string? AirDate, IReadOnlyList<TmdbEpisode>? Episodes);
+
+public sealed record TmdbEpisode(int EpisodeNumber, int SeasonNumber, string? Name, string? AirDate, int? Runtime, string? StillPath);
 
 public sealed record TmdbGenre(int Id, string? Name);
 

@@ -74,6 +74,14 @@ public sealed class TmdbOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:09:00")]
     public TimeSpan RefreshTimeBudget { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Seasons of shows still airing (or of unknown status) older than this are refreshed by RefreshShowSeasons.</summary>
+    [Range(1, 24 * 30)]
+    public int AiringSeasonsMaxAgeHours { get; set; } = 12;
+
+    /// <summary>Seasons of ended or canceled shows older than this are refreshed by RefreshShowSeasons.</summary>
+    [Range(1, 3650)]
+    public int EndedSeasonsMaxAgeDays { get; set; } = 30;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ReadAccessToken) || !string.IsNullOrWhiteSpace(ApiKey);
 
     public TimeSpan ProviderMaxAge => TimeSpan.FromHours(ProviderMaxAgeHours);

@@ -233,6 +233,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Tmdb__RefreshBatchSize: '100'
     Tmdb__RefreshParallelism: '4'
     Tmdb__RefreshTimeBudget: '00:05:00'
+    Tmdb__AiringSeasonsMaxAgeHours: '12'
+    Tmdb__EndedSeasonsMaxAgeDays: '30'
     Email__Provider: 'AzureCommunicationServices'
     Email__SenderAddress: emailSenderAddress
     Email__Acs__Endpoint: acsEndpoint

@@ -18,7 +18,7 @@ namespace InFocus.TestKit.Tmdb;
 /// A stand-in for TMDB API v3 on 127.0.0.1 (a free port), for every test that needs TMDB, end-to-end tests included
 /// (point <c>Tmdb__BaseUrl</c> at <see cref="BaseUrl"/>; <see cref="Settings"/> has the lot). It serves the recorded
 /// <see cref="TmdbFixtures"/> for <c>search/multi|movie|tv</c>, <c>movie|tv/{id}</c> (honoring
-/// <c>append_to_response</c>) and <c>movie|tv/{id}/watch/providers</c>, checks credentials (bearer read access token
+/// <c>append_to_response</c>) and <c>movie|tv/{id}/watch/providers</c> and <c>tv/{id}/season/{n}</c>, checks credentials (bearer read access token
 /// or <c>api_key</c>) like TMDB, records every request, and can be scripted to fail: per path
 /// (<see cref="Script"/>) or for everything (<see cref="StartOutage"/>).
 /// </summary>
@@ -36,6 +36,7 @@ public sealed class FakeTmdbServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentDictionary<(MediaType, int), JsonObject> _titles = new();
+    private readonly ConcurrentDictionary<(int, int), JsonObject> _seasons = new();
     private readonly JsonArray _searchIndex = TmdbFixtures.SearchIndex();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeTmdbReply>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeTmdbRequest> _requests = new();
@@ -47,6 +48,14 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         foreach (var (type, id) in TmdbFixtures.Titles)
         {
             _titles[(type, id)] = TmdbFixtures.Details(type, id);
+        }
+
+        foreach (var id in TmdbFixtures.ShowsWithSeasons)
+        {
+            foreach (var season in TmdbFixtures.Seasons(id))
+            {
+                _seasons[(id, (int)season["season_number"]!)] = season;
+            }
         }
     }
 
@@ -117,6 +126,35 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         var details = (JsonObject)_titles[(type, id)].DeepClone();
         details["watch/providers"] = new JsonObject { ["results"] = results };
         _titles[(type, id)] = details;
+    }
+
+    /// <summary>
+    /// Replaces (or adds) season <c>season_number</c> of show <paramref name="tvId"/>, a <c>tv/{id}/season/{n}</c> body,
+    /// and lists it in the show's <c>seasons</c> (for example to air a new episode).
+    /// </summary>
+    public void SetSeason(int tvId, JsonObject season)
+    {
+        var number = (int)season["season_number"]!;
+        _seasons[(tvId, number)] = (JsonObject)season.DeepClone();
+        var details = (JsonObject)_titles[(MediaType.Tv, tvId)].DeepClone();
+        var summaries = details["seasons"] as JsonArray ?? [];
+        var summary = new JsonObject
+        {
+            ["air_date"] = season["air_date"]?.DeepClone(),
+            ["episode_count"] = (season["episodes"] as JsonArray)?.Count ?? 0,
+            ["id"] = tvId * 100 + number,
+            ["name"] = season["name"]?.DeepClone(),
+            ["season_number"] = number,
+        };
+        var existing = summaries.FirstOrDefault(s => (int?)s?["season_number"] == number);
+        if (existing is not null)
+        {
+            summaries.Remove(existing);
+        }
+
+        summaries.Add(summary);
+        details["seasons"] = summaries.DeepClone();
+        _titles[(MediaType.Tv, tvId)] = details;
     }
 
     /// <summary>The title disappears from TMDB (404 from then on).</summary>
@@ -229,11 +267,21 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         return segments switch
         {
             ["search", "multi" or "movie" or "tv"] => Search(segments[1], query),
-            [var kind, var id] when TryTitle(kind, id, out var details) => (200, WithAppended(details, query["append_to_response"].ToString())),
+            [var kind, var id] when TryTitle(kind, id, out var details) => (200, WithAppended(details, id, query["append_to_response"].ToString())),
+            ["tv", var id, "season", var number] when TrySeason(id, number, out var season) => (200, season.DeepClone()),
             [var kind, var id, "watch", "providers"] when TryTitle(kind, id, out var details) =>
                 (200, new JsonObject { ["id"] = details["id"]!.DeepClone(), ["results"] = details["watch/providers"]?["results"]?.DeepClone() ?? new JsonObject() }),
             _ => (404, null),
         };
+    }
+
+    private bool TrySeason(string id, string number, out JsonObject season)
+    {
+        season = null!;
+        return int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var tvId)
+            && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var seasonNumber)
+            && _titles.ContainsKey((MediaType.Tv, tvId))
+            && _seasons.TryGetValue((tvId, seasonNumber), out season!);
     }
 
     private bool TryTitle(string kind, string id, out JsonObject details)
@@ -245,14 +293,25 @@ public sealed class FakeTmdbServer : IAsyncDisposable
             && _titles.TryGetValue((type.Value, tmdbId), out details!);
     }
 
-    /// <summary>TMDB includes appended responses only when asked: drop those not named in <c>append_to_response</c>.</summary>
-    private static JsonObject WithAppended(JsonObject details, string append)
+    /// <summary>
+    /// TMDB includes appended responses only when asked: drop those not named in <c>append_to_response</c>, and add the
+    /// <c>season/{n}</c> ones (a show's seasons; TMDB appends at most 20 responses).
+    /// </summary>
+    private JsonObject WithAppended(JsonObject details, string id, string append)
     {
         var requested = append.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var copy = (JsonObject)details.DeepClone();
         foreach (var appended in new[] { "credits", "watch/providers" }.Where(a => !requested.Contains(a, StringComparer.Ordinal)))
         {
             copy.Remove(appended);
+        }
+
+        foreach (var season in requested.Where(a => a.StartsWith("season/", StringComparison.Ordinal)).Take(20))
+        {
+            if (TrySeason(id, season["season/".Length..], out var body))
+            {
+                copy[season] = body.DeepClone();
+            }
         }
 
         return copy;

@@ -19,8 +19,17 @@ public static class TmdbFixtures
     /// <summary>Movie (French comedy) with no streaming providers at all.</summary>
     public const int Rrrrrrr = 21778;
 
-    /// <summary>TV show, created by Vince Gilligan; Netflix and purchase offers in GB and US.</summary>
+    /// <summary>
+    /// TV show, created by Vince Gilligan; Netflix and purchase offers in GB and US. Ended: 5 seasons (7, 13, 13, 13
+    /// and 16 episodes, 62 in all, the last aired 2013-09-29) and 3 specials in season 0.
+    /// </summary>
     public const int BreakingBad = 1396;
+
+    /// <summary>
+    /// TV show still airing ("Returning Series"), on Apple TV+ in GB and US: season 1 (9 episodes, 2022), season 2
+    /// (10, 2025) and season 3, weekly from 2026-01-09 (episodes 1–7), episode 8 with no air date yet.
+    /// </summary>
+    public const int Severance = 95396;
 
     /// <summary>TV show, created by David Benioff and D.B. Weiss; providers in GB and US.</summary>
     public const int GameOfThrones = 1399;
@@ -39,10 +48,18 @@ public static class TmdbFixtures
         (MediaType.Movie, Rrrrrrr),
         (MediaType.Tv, BreakingBad),
         (MediaType.Tv, GameOfThrones),
+        (MediaType.Tv, Severance),
     ];
+
+    /// <summary>The shows whose seasons the fake serves (<c>tv/{id}/season/{n}</c>).</summary>
+    public static IReadOnlyList<int> ShowsWithSeasons { get; } = [BreakingBad, Severance];
 
     /// <summary>A title's recorded details (a fresh copy), as <c>movie/{id}</c> or <c>tv/{id}</c> with everything appended.</summary>
     public static JsonObject Details(MediaType type, int id) => Load($"{(type == MediaType.Movie ? "movie" : "tv")}-{id}.json");
+
+    /// <summary>A show's recorded seasons (<c>tv/{id}/season/{n}</c> bodies, episodes included), fresh copies.</summary>
+    public static IEnumerable<JsonObject> Seasons(int tvId) =>
+        ((JsonArray)Load($"tv-{tvId}-seasons.json")["seasons"]!).Select(s => s!.AsObject().DeepClone().AsObject());
 
     /// <summary>The recorded search entries (<c>search/multi</c> result objects, <c>media_type</c> included).</summary>
     public static JsonArray SearchIndex() => (JsonArray)Load("search-index.json")["results"]!;

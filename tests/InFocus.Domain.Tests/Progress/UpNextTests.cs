@@ -1,0 +1,39 @@
+using InFocus.Domain.Common;
+using InFocus.Domain.Progress;
+using InFocus.TestKit;
+using Microsoft.EntityFrameworkCore;
+
+namespace InFocus.Domain.Tests.Progress;
+
+public sealed class UpNextTests(DomainFixture fixture) : IClassFixture<DomainFixture>
+{
+    [Fact]
+    public async Task A_show_with_nothing_to_watch_next_is_skipped_and_the_cursor_still_leads_to_the_rest()
+    {
+        var user = Entities.User();
+        await fixture.SaveAsync(user);
+        var shows = await fixture.InsertShowsAsync(3, 1, 3, new DateOnly(2020, 1, 1));
+        await fixture.DbAsync(async db =>
+        {
+            // Newest first: shows[0], shows[1] (every episode watched, status kept "watching" by hand), shows[2].
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO watchlist_entries (id, user_id, media_item_id, status, status_follows_progress, last_watched_at)
+                SELECT id, {user.Id}, media_item_id, 'watching', false, timestamptz '2025-06-01' - n * interval '1 day'
+                FROM unnest({BulkData.NewIds(3)}, {shows}) WITH ORDINALITY AS t(id, media_item_id, n)
+                """);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO viewings (id, user_id, media_item_id, episode_id, watched_at)
+                SELECT 'c' || substr(md5(e.id || 'seen'), 1, 24), {user.Id}, e.media_item_id, e.id, timestamptz '2025-01-01'
+                FROM episodes e WHERE (e.media_item_id = {shows[1]}) OR (e.media_item_id <> {shows[1]} AND e.media_item_id = ANY({shows}) AND e.number = 1)
+                """);
+        });
+
+        var first = await fixture.WithAsync<UpNextService, Page<UpNextItem>>(s => s.ListAsync(user.AsCaller(), new PageRequest(2, null), default));
+        var second = await fixture.WithAsync<UpNextService, Page<UpNextItem>>(s => s.ListAsync(user.AsCaller(), new PageRequest(2, first.NextCursor), default));
+
+        Assert.Equal([shows[0]], first.Items.Select(i => i.MediaItemId));
+        Assert.NotNull(first.NextCursor);
+        Assert.Equal([(shows[2], 2)], second.Items.Select(i => (i.MediaItemId, i.NextEpisode.Number)));
+        Assert.Null(second.NextCursor);
+    }
+}
