@@ -27,6 +27,8 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
 
     public DbSet<RateLimitHit> RateLimitHits => Set<RateLimitHit>();
 
+    public DbSet<RequestPacing> RequestPacing => Set<RequestPacing>();
+
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     public DbSet<StreamingProvider> StreamingProviders => Set<StreamingProvider>();

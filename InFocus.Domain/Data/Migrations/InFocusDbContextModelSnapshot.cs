@@ -564,6 +564,35 @@ namespace InFocus.Domain.Data.Migrations
                     b.ToTable("rate_limit_hits", (string)null);
                 });
 
+            modelBuilder.Entity("InFocus.Domain.Common.Limits.RequestPacing", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset>("NextAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_pacing");
+
+                    b.ToTable("request_pacing", (string)null);
+                });
+
             modelBuilder.Entity("InFocus.Domain.Families.Family", b =>
                 {
                     b.Property<string>("Id")

@@ -921,4 +921,43 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052047_PerformanceSummaries') THEN
+    CREATE TABLE request_pacing (
+        id character varying(32) NOT NULL,
+        next_at timestamp with time zone NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_request_pacing PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052047_PerformanceSummaries') THEN
+    CREATE FUNCTION infocus_touch_request_pacing() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_request_pacing BEFORE UPDATE ON request_pacing
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_request_pacing();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052047_PerformanceSummaries') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261205052047_PerformanceSummaries', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
 
