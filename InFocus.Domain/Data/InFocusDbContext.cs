@@ -35,9 +35,15 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
 
     public DbSet<WatchlistEntry> WatchlistEntries => Set<WatchlistEntry>();
 
+    public DbSet<WatchlistTotals> WatchlistTotals => Set<WatchlistTotals>();
+
+    public DbSet<WatchlistGenreCount> WatchlistGenreCounts => Set<WatchlistGenreCount>();
+
     public DbSet<Family> Families => Set<Family>();
 
     public DbSet<FamilyMembership> FamilyMemberships => Set<FamilyMembership>();
+
+    public DbSet<FamilyTitle> FamilyTitles => Set<FamilyTitle>();
 
     public DbSet<FamilyInvitation> FamilyInvitations => Set<FamilyInvitation>();
 
