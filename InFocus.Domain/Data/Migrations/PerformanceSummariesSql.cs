@@ -13,7 +13,8 @@ namespace InFocus.Domain.Data.Migrations;
 /// advisory lock per user (<c>watchlist:{userId}</c>), taken before the other table is read in a later statement (a
 /// fresh snapshot under READ COMMITTED), so an entry added while its owner joins a family is counted exactly once.
 /// Which trigger of a cascade runs first (a deleted account's entries or its memberships) does not matter: each reads
-/// the other table as it is at that moment. Genres are read from <c>media_items</c> under <c>FOR SHARE</c>, so a
+/// the other table as it is at that moment, and a family that loses a member whose account is being deleted is
+/// recounted (its entries may already be gone). Genres are read from <c>media_items</c> under <c>FOR SHARE</c>, so a
 /// concurrent genre change waits or is seen; entries whose title is being deleted have their owner's genre counts
 /// recounted.
 /// </para>
@@ -203,6 +204,24 @@ internal static class PerformanceSummariesSql
             {FamilyTitlesUpsert};
             DELETE FROM family_titles t
             WHERE t.member_count = 0 AND t.family_id IN (SELECT family_id FROM ({deltas}) d0);
+
+            -- A member whose account is being deleted: the cascades to its entries and memberships fire together, so
+            -- its entries may be gone already and cannot be subtracted; those families are recounted instead.
+            DELETE FROM family_titles t
+            WHERE t.family_id IN (SELECT d0.family_id FROM ({deltas}) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id));
+            INSERT INTO family_titles (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+            SELECT infocus_new_id(), x.*
+            FROM (
+                SELECT fm.family_id, w.media_item_id, m.title, count(*),
+                       count(*) FILTER (WHERE w.status = 'not_watched'), count(*) FILTER (WHERE w.status = 'watching'),
+                       count(*) FILTER (WHERE w.status = 'completed')
+                FROM family_memberships fm
+                JOIN watchlist_entries w ON w.user_id = fm.user_id
+                JOIN media_items m ON m.id = w.media_item_id
+                WHERE fm.family_id IN (SELECT d0.family_id FROM ({deltas}) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id))
+                GROUP BY fm.family_id, w.media_item_id, m.title
+            ) x
+            ORDER BY x.family_id, x.media_item_id;
             RETURN NULL;
         END
         $fn$;

@@ -1421,6 +1421,24 @@ BEGIN
         completed_count = t.completed_count + excluded.completed_count;
         DELETE FROM family_titles t
         WHERE t.member_count = 0 AND t.family_id IN (SELECT family_id FROM (SELECT n.user_id, n.family_id, 1 AS sign FROM new_rows n) d0);
+
+        -- A member whose account is being deleted: the cascades to its entries and memberships fire together, so
+        -- its entries may be gone already and cannot be subtracted; those families are recounted instead.
+        DELETE FROM family_titles t
+        WHERE t.family_id IN (SELECT d0.family_id FROM (SELECT n.user_id, n.family_id, 1 AS sign FROM new_rows n) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id));
+        INSERT INTO family_titles (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT fm.family_id, w.media_item_id, m.title, count(*),
+                   count(*) FILTER (WHERE w.status = 'not_watched'), count(*) FILTER (WHERE w.status = 'watching'),
+                   count(*) FILTER (WHERE w.status = 'completed')
+            FROM family_memberships fm
+            JOIN watchlist_entries w ON w.user_id = fm.user_id
+            JOIN media_items m ON m.id = w.media_item_id
+            WHERE fm.family_id IN (SELECT d0.family_id FROM (SELECT n.user_id, n.family_id, 1 AS sign FROM new_rows n) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id))
+            GROUP BY fm.family_id, w.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id;
         RETURN NULL;
     END
     $fn$;
@@ -1454,6 +1472,24 @@ BEGIN
         completed_count = t.completed_count + excluded.completed_count;
         DELETE FROM family_titles t
         WHERE t.member_count = 0 AND t.family_id IN (SELECT family_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o) d0);
+
+        -- A member whose account is being deleted: the cascades to its entries and memberships fire together, so
+        -- its entries may be gone already and cannot be subtracted; those families are recounted instead.
+        DELETE FROM family_titles t
+        WHERE t.family_id IN (SELECT d0.family_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id));
+        INSERT INTO family_titles (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT fm.family_id, w.media_item_id, m.title, count(*),
+                   count(*) FILTER (WHERE w.status = 'not_watched'), count(*) FILTER (WHERE w.status = 'watching'),
+                   count(*) FILTER (WHERE w.status = 'completed')
+            FROM family_memberships fm
+            JOIN watchlist_entries w ON w.user_id = fm.user_id
+            JOIN media_items m ON m.id = w.media_item_id
+            WHERE fm.family_id IN (SELECT d0.family_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id))
+            GROUP BY fm.family_id, w.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id;
         RETURN NULL;
     END
     $fn$;
@@ -1503,6 +1539,32 @@ BEGIN
     UNION ALL
     SELECT n.user_id, n.family_id, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
     WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)) d0);
+
+        -- A member whose account is being deleted: the cascades to its entries and memberships fire together, so
+        -- its entries may be gone already and cannot be subtracted; those families are recounted instead.
+        DELETE FROM family_titles t
+        WHERE t.family_id IN (SELECT d0.family_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)
+    UNION ALL
+    SELECT n.user_id, n.family_id, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id));
+        INSERT INTO family_titles (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT fm.family_id, w.media_item_id, m.title, count(*),
+                   count(*) FILTER (WHERE w.status = 'not_watched'), count(*) FILTER (WHERE w.status = 'watching'),
+                   count(*) FILTER (WHERE w.status = 'completed')
+            FROM family_memberships fm
+            JOIN watchlist_entries w ON w.user_id = fm.user_id
+            JOIN media_items m ON m.id = w.media_item_id
+            WHERE fm.family_id IN (SELECT d0.family_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)
+    UNION ALL
+    SELECT n.user_id, n.family_id, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id))
+            GROUP BY fm.family_id, w.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id;
         RETURN NULL;
     END
     $fn$;
