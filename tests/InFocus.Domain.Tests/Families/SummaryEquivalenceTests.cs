@@ -84,6 +84,43 @@ public sealed class SummaryEquivalenceTests(DomainFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Concurrent_writes_by_members_and_a_member_joining_at_once_are_each_counted_once()
+    {
+        var users = Enumerable.Range(0, 6).Select(i => Entities.User(name: $"Racer {i}")).ToList();
+        var family = Entities.Family(users[0]);
+        await fixture.SaveAsync([.. users, family, .. users.Take(5).Select(u => Entities.Membership(family, u))]);
+        var titles = await fixture.InsertTitlesAsync(5);
+        // The sixth user has the titles already and joins while the others add and change theirs.
+        await Sql("""
+            INSERT INTO watchlist_entries (id, user_id, media_item_id, status) SELECT 'c' || substr(md5(random()::text || t), 1, 24), {0}, t, 'watching' FROM unnest({1}) AS x(t)
+            """, users[5].Id, titles);
+
+        using var start = new Barrier(users.Count);
+        await Task.WhenAll(users.Select((user, i) => Task.Run(async () =>
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+            await connection.OpenAsync();
+            start.SignalAndWait();
+            var sql = i == 5
+                ? "INSERT INTO family_memberships (id, user_id, family_id, role) VALUES ('c' || substr(md5(random()::text), 1, 24), @user, @family, 'member')"
+                : """
+                  INSERT INTO watchlist_entries (id, user_id, media_item_id, status) SELECT 'c' || substr(md5(random()::text || t), 1, 24), @user, t, 'not_watched' FROM unnest(@titles) AS x(t);
+                  UPDATE watchlist_entries SET status = 'completed', rating = 7 WHERE user_id = @user AND media_item_id = @first;
+                  """;
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("user", user.Id);
+            command.Parameters.AddWithValue("family", family.Id);
+            command.Parameters.AddWithValue("titles", titles);
+            command.Parameters.AddWithValue("first", titles[0]);
+            await command.ExecuteNonQueryAsync();
+        })));
+
+        await AssertSameAsync(users, [family], "concurrent writes");
+        var counts = await fixture.DbAsync(db => db.FamilyTitles.Where(t => t.FamilyId == family.Id).Select(t => t.MemberCount).ToListAsync());
+        Assert.Equal([6, 6, 6, 6, 6], counts);
+    }
+
+    [Fact]
     public async Task The_family_watchlist_and_the_statistics_cost_the_same_statements_at_10_and_10000_entries()
     {
         var costs = new List<(int FirstPage, int NextPage, int NotWatched, int Stats)>();
