@@ -34,7 +34,12 @@ public sealed partial class AccountDeletionService(
         await LockFamiliesAsync(user.UserId, cancellationToken);
         await DeleteFamiliesOnlyTheUserBelongsToAsync(user.UserId, cancellationToken);
         await HandOverAdminAsync(user.UserId, cancellationToken);
-        await db.Users.Where(u => u.Id == user.UserId).ExecuteDeleteAsync(cancellationToken);
+        if (await db.Users.Where(u => u.Id == user.UserId).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            // A deletion at the same time got there first: this request's session went with the account.
+            throw new AuthenticationException("The session has ended: the account was deleted.");
+        }
+
         await db.LoginFailures.Where(f => f.Email == account.Email).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogDeleted(logger, user.UserId);
