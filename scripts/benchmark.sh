@@ -9,13 +9,17 @@
 #   --connections  concurrent connections (default 16)
 #   --threads      wrk threads (default 2)
 #   --keep         keep the benchmark data (users, family, titles) instead of deleting it at the end
+#   --sql-only     skip wrk: only the side-by-side SQL comparison (pgbench and EXPLAIN)
 #
 # Signs up a benchmark user and a second one (verified through the API), inserts N titles and the user's N watchlist entries
 # straight into the database with SQL (generate_series through psql), creates a family through the API whose second
 # member shares every other title, adds N/10 shows of 10 seasons x 20 episodes to the user's list with seasons 1-5
 # watched, then runs wrk against GET /api/health, GET /api/watchlist?limit=50, GET /api/watchlist/stats,
 # GET /api/families/{id}/watchlist and GET /api/me/up-next?limit=50, and prints requests per second and latency
-# percentiles for each. Installs wrk with apt-get when it is missing.
+# percentiles for each. Installs wrk with apt-get when it is missing. Then, side by side in the same run, pgbench
+# (--connections clients, prepared statements) on the SQL of the two aggregate reads as the app runs it now (the
+# maintained summaries) and as it ran before (the whole-list aggregates), with the ratios, and EXPLAIN ANALYZE of each
+# (rows and buffers read): see docs/performance.md.
 #
 # The database is the one InFocus uses: the app setting Database__ConnectionString from the environment, else
 # InFocus.Functions/local.settings.json, else local.settings.sample.json. It must be on this machine (loopback).
@@ -30,13 +34,16 @@ DURATION=10s
 CONNECTIONS=16
 THREADS=2
 KEEP=0
+PASSWORD="benchmark-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 # Ids in the CUID shape the API expects (25 characters, 'c' then [0-9a-z]): "cbench", a tag of this run, a number.
 TAG=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ' | xargs printf '%06d' | cut -c1-6)
 ID_PREFIX="cbench$TAG"
 
 BENCH_USER="" MEMBER_USER="" FAMILY_ID="" TOKEN="" DATA_INSERTED=0
 
-usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+SQL_ONLY=0
+
+usage() { sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { printf 'benchmark.sh: error: %s\n' "$*" >&2; exit 1; }
 section() { printf '\n==== %s\n' "$*"; }
 
@@ -49,6 +56,7 @@ parse_arguments() {
       --connections) CONNECTIONS=${2:-}; shift 2 ;;
       --threads) THREADS=${2:-}; shift 2 ;;
       --keep) KEEP=1; shift ;;
+      --sql-only) SQL_ONLY=1; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; exit 2 ;;
     esac
@@ -116,15 +124,14 @@ post_json() {
 
 json_string() { grep -o "\"$1\":\"[^\"]*\"" | head -n1 | cut -d'"' -f4; }
 
-# Registration is email-first: the pending registration is written with a token this script knows (as the
-# end-to-end tests do, email marked sent), then verified through the API, which answers with the user and tokens.
+# Registers through the API (email-first: 202), gives the pending registration a verification token this script knows
+# (its SHA-256, as the app stores it), and verifies it through the API, which signs the new account in.
 register() {
   local email="bench-$TAG-$1@example.com" token response
+  post_json /api/auth/register "{\"email\":\"$email\",\"password\":\"$PASSWORD\",\"name\":\"Benchmark $1\"}" 202 >/dev/null
   token=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
-  sql -v id="${ID_PREFIX}r$1" -v email="$email" -v name="Benchmark $1" -v token="$token" <<'SQL'
-INSERT INTO pending_registrations (id, email, name, password_hash, token_hash, expires_at, email_status)
-VALUES (:'id', :'email', :'name', '$2a$11$' || repeat('.', 53), sha256(convert_to(:'token', 'UTF8')),
-        now() + interval '1 hour', 'sent');
+  sql -v email="$email" -v token="$token" <<'SQL'
+UPDATE pending_registrations SET token_hash = sha256(convert_to(:'token', 'UTF8')) WHERE email = :'email';
 SQL
   response=$(post_json /api/auth/verify-email "{\"token\":\"$token\"}" 200)
   printf '%s %s' "$(json_string id <<<"$response")" "$(json_string accessToken <<<"$response")"
@@ -218,6 +225,27 @@ measure() {
     }' <<<"$output"
 }
 
+# GET /api/watchlist while 8 clients sign in back to back (bcrypt at the configured cost): with the bcrypt work bounded
+# (Auth__PasswordHashingConcurrency) the reads keep most of the machine; refused sign-ins (503) are counted.
+signin_burst() {
+  local dir pids=() i
+  dir=$(mktemp -d)
+  for i in 1 2 3 4 5 6 7 8; do
+    (
+      end=$((SECONDS + ${DURATION%s} + 1))
+      while ((SECONDS < end)); do
+        curl -s -m 30 -o /dev/null -w '%{http_code}\n' "$URL/api/auth/login" -H 'Content-Type: application/json' \
+          -d "{\"email\":\"bench-$TAG-owner@example.com\",\"password\":\"$PASSWORD\"}"
+      done >"$dir/$i"
+    ) &
+    pids+=($!)
+  done
+  measure "GET /api/watchlist?limit=50 +8 sign-ins" "/api/watchlist?limit=50"
+  wait "${pids[@]}"
+  printf '%-34s %s\n' "  sign-in answers" "$(cat "$dir"/* | sort | uniq -c | awk '{ printf "%s×%s ", $1, $2 }')"
+  rm -rf "$dir"
+}
+
 run_benchmarks() {
   section "wrk: $DURATION per endpoint, $CONNECTIONS connections, $THREADS threads, against $URL"
   printf '%-34s %10s %9s %9s %9s %9s\n' endpoint 'req/s' p50 p75 p90 p99
@@ -226,6 +254,81 @@ run_benchmarks() {
   measure "GET /api/watchlist/stats" /api/watchlist/stats
   measure "GET /api/families/{id}/watchlist" "/api/families/$FAMILY_ID/watchlist"
   measure "GET /api/me/up-next?limit=50" "/api/me/up-next?limit=50"
+  measure "GET /api/me" /api/me
+  signin_burst
+}
+
+# The SQL of the aggregate reads, now and before, for pgbench (:owner and :family are pgbench variables).
+write_sql_files() {
+  local dir=$1
+  cat >"$dir/family-now.sql" <<'SQL'
+WITH page AS (
+  SELECT t.media_item_id, t.member_count, t.title FROM family_titles t
+  WHERE t.family_id = :family AND t.member_count > 0 ORDER BY t.member_count DESC, t.title, t.media_item_id LIMIT 51)
+SELECT json_build_object('media', json_build_object('id', m.id, 'tmdbId', m.tmdb_id, 'type', m.tmdb_type, 'title', m.title,
+         'posterPath', m.poster_path, 'releaseDate', m.release_date, 'genres', m.genres), 'memberCount', p.member_count,
+       'members', (SELECT json_agg(json_build_object('userId', u.id, 'name', u.name, 'status', w.status, 'rating', w.rating) ORDER BY u.name, u.id)
+                   FROM family_memberships fm JOIN watchlist_entries w ON w.user_id = fm.user_id AND w.media_item_id = p.media_item_id
+                   JOIN users u ON u.id = fm.user_id WHERE fm.family_id = :family))::text
+FROM page p JOIN media_items m ON m.id = p.media_item_id ORDER BY p.member_count DESC, p.title, p.media_item_id;
+SQL
+  cat >"$dir/family-before.sql" <<'SQL'
+SELECT json_build_object('media', json_build_object('id', m.id, 'tmdbId', m.tmdb_id, 'type', m.tmdb_type, 'title', m.title,
+         'posterPath', m.poster_path, 'releaseDate', m.release_date, 'genres', m.genres), 'memberCount', t.member_count, 'members', t.members)::text
+FROM (SELECT w.media_item_id, count(*) AS member_count,
+             json_agg(json_build_object('userId', u.id, 'name', u.name, 'status', w.status, 'rating', w.rating) ORDER BY u.name, u.id) AS members
+      FROM family_memberships fm JOIN watchlist_entries w ON w.user_id = fm.user_id JOIN users u ON u.id = fm.user_id
+      WHERE fm.family_id = :family GROUP BY w.media_item_id) t
+JOIN media_items m ON m.id = t.media_item_id ORDER BY t.member_count DESC, m.title, m.id LIMIT 51;
+SQL
+  cat >"$dir/stats-now.sql" <<'SQL'
+SELECT total, not_watched, watching, completed, rated, rating_sum FROM watchlist_totals WHERE id = :owner;
+SELECT genre, count FROM watchlist_genre_counts WHERE user_id = :owner AND count > 0 ORDER BY count DESC, genre;
+SQL
+  cat >"$dir/stats-before.sql" <<'SQL'
+SELECT status, count(*), count(rating), coalesce(sum(rating), 0) FROM watchlist_entries WHERE user_id = :owner GROUP BY status;
+SELECT g, count(*) FROM watchlist_entries w JOIN media_items m ON m.id = w.media_item_id CROSS JOIN LATERAL unnest(m.genres) AS g
+WHERE w.user_id = :owner GROUP BY g ORDER BY count(*) DESC, g;
+SQL
+}
+
+# pgbench on one file: transactions per second (each transaction is one request's SQL).
+pgbench_tps() {
+  local file=$1
+  "$(command -v pgbench || echo /usr/lib/postgresql/17/bin/pgbench)" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "${PGBENCH_SECONDS:-10}" \
+    -D family="$FAMILY_ID" -D owner="$BENCH_USER" -f "$file" 2>/dev/null | awk '/^tps = / { printf "%.0f", $3 }'
+}
+
+# EXPLAIN ANALYZE of one file's first statement: execution time and shared buffers touched.
+explain() {
+  local file=$1 statement
+  statement=$(sed -e "s/:family/'$FAMILY_ID'/g" -e "s/:owner/'$BENCH_USER'/g" "$file" | awk 'BEGIN { RS = ";" } NR == 1 { print; exit }')
+  local plan
+  plan=$(sql -c "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) $statement" | tr -d '\n')
+  printf '%s rows, %s buffers, %s ms' \
+    "$(grep -oE '"Actual Rows": [0-9]+' <<<"$plan" | head -n1 | grep -oE '[0-9]+$')" \
+    "$(grep -oE '"Shared (Hit|Read) Blocks": [0-9]+' <<<"$plan" | head -n2 | grep -oE '[0-9]+$' | awk '{ s += $1 } END { print s }')" \
+    "$(grep -oE '"Execution Time": [0-9.]+' <<<"$plan" | grep -oE '[0-9.]+$')"
+}
+
+compare_sql() {
+  command -v pgbench >/dev/null || [[ -x /usr/lib/postgresql/17/bin/pgbench ]] || { echo "pgbench not found: SQL comparison skipped"; return 0; }
+  local dir
+  dir=$(mktemp -d)
+  write_sql_files "$dir"
+  section "SQL side by side: pgbench ${PGBENCH_SECONDS:-10}s, $CONNECTIONS clients, prepared; now (maintained summaries) vs before (whole-list aggregates)"
+  printf '%-34s %12s %12s %8s\n' query 'now tps' 'before tps' ratio
+  local name now before
+  for name in family stats; do
+    now=$(pgbench_tps "$dir/$name-now.sql")
+    before=$(pgbench_tps "$dir/$name-before.sql")
+    printf '%-34s %12s %12s %8s\n' "$name" "$now" "$before" "$(awk -v a="$now" -v b="$before" 'BEGIN { if (b > 0) printf "%.1fx", a / b }')"
+  done
+  section "EXPLAIN ANALYZE of the first statement of each: rows returned, shared buffers touched, execution time"
+  for name in family-now family-before stats-now stats-before; do
+    printf '%-16s %s\n' "$name" "$(explain "$dir/$name.sql")"
+  done
+  rm -rf "$dir"
 }
 
 main() {
@@ -234,7 +337,8 @@ main() {
   configure_database
   trap cleanup EXIT
   arrange
-  run_benchmarks
+  ((SQL_ONLY)) || run_benchmarks
+  compare_sql
 }
 
 main "$@"

@@ -57,11 +57,27 @@ public sealed class AuthOptions
     [Range(1, 168)]
     public int EmailVerificationHours { get; set; } = 24;
 
+    /// <summary>
+    /// bcrypt computations one instance runs at once (sign-ins, registrations, password changes); 0 is half the
+    /// processor count, at least one, so a burst of sign-ins leaves the other cores to every other request.
+    /// </summary>
+    [Range(0, 256)]
+    public int PasswordHashingConcurrency { get; set; }
+
+    /// <summary>How long a password check waits for a free bcrypt slot before it is answered 503 with Retry-After.</summary>
+    [Range(0, 30_000)]
+    public int PasswordHashingMaxWaitMilliseconds { get; set; } = 1_000;
+
     /// <summary>How long a password-reset link works.</summary>
     [Range(5, 1_440)]
     public int PasswordResetMinutes { get; set; } = 30;
 
     public TimeSpan LoginWindow => TimeSpan.FromMinutes(LoginWindowMinutes);
+
+    public int EffectivePasswordHashingConcurrency =>
+        PasswordHashingConcurrency > 0 ? PasswordHashingConcurrency : Math.Max(1, Environment.ProcessorCount / 2);
+
+    public TimeSpan PasswordHashingMaxWait => TimeSpan.FromMilliseconds(PasswordHashingMaxWaitMilliseconds);
 
     public TimeSpan LoginPressureDelay => TimeSpan.FromMilliseconds(LoginPressureDelayMilliseconds);
 

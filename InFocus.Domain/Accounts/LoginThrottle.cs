@@ -41,17 +41,20 @@ public sealed class LoginThrottle(InFocusDbContext db, PasswordHasher hasher, IO
         db.LoginFailures.Add(attempt);
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(attempt).State = EntityState.Detached;
+        bool matches;
         try
         {
             await WaitForTurnAsync(attempt, cancellationToken);
+            matches = await hasher.VerifyAsync(password, passwordHash, cancellationToken);
         }
         catch
         {
+            // Refused (429), or no bcrypt slot free (503): not a failure of the password.
             await Mine(attempt).ExecuteDeleteAsync(CancellationToken.None);
             throw;
         }
 
-        if (hasher.Verify(password, passwordHash))
+        if (matches)
         {
             await db.LoginFailures
                 .Where(f => f.Email == email && f.ClientAddress == clientAddress && (f.Id == attempt.Id || !f.InFlight))

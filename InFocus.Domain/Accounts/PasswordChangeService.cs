@@ -38,7 +38,7 @@ public sealed partial class PasswordChangeService(
             throw ValidationException.For("currentPassword", "is incorrect.");
         }
 
-        account.PasswordHash = hasher.Hash(request.NewPassword!);
+        account.PasswordHash = await hasher.HashAsync(request.NewPassword!, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var ended = await revocation.RevokeAsync(

@@ -70,7 +70,7 @@ public sealed partial class PasswordResetService(
         PasswordPolicy.Check(policy, "newPassword", request.NewPassword, user.Email);
         policy.ThrowIfInvalid();
 
-        user.PasswordHash = hasher.Hash(request.NewPassword!);
+        user.PasswordHash = await hasher.HashAsync(request.NewPassword!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.PasswordResets.Where(r => r.Email == email && r.UsedAt == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.UsedAt, now), cancellationToken);
         var ended = await revocation.RevokeAsync(db.Sessions.Where(s => s.UserId == user.Id), SessionRevocationReason.PasswordReset, cancellationToken);

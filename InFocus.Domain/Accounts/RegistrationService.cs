@@ -45,7 +45,7 @@ public sealed partial class RegistrationService(
             cancellationToken);
 
         var token = SecureToken.Generate();
-        var row = await UpsertAsync(email, request.Name!.Trim(), hasher.Hash(request.Password!), token, clock.GetUtcNow() + auth.EmailVerificationExpiry, cancellationToken);
+        var row = await UpsertAsync(email, request.Name!.Trim(), await hasher.HashAsync(request.Password!, cancellationToken), token, clock.GetUtcNow() + auth.EmailVerificationExpiry, cancellationToken);
         await outbox.TryEnqueueAsync(EmailKind.EmailVerification, row, token, cancellationToken);
         LogRegistrationRecorded(logger, row.Id, row.SendCount);
         return Accepted;
@@ -59,7 +59,7 @@ public sealed partial class RegistrationService(
     public async Task<UserResponse> CreateAccountAsync(RegisterRequest request, CancellationToken cancellationToken)
     {
         Validate(request);
-        var user = NewUser(EmailAddress.Normalize(request.Email!), request.Name!.Trim(), hasher.Hash(request.Password!));
+        var user = NewUser(EmailAddress.Normalize(request.Email!), request.Name!.Trim(), await hasher.HashAsync(request.Password!, cancellationToken));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.PendingRegistrations.Where(r => r.Email == user.Email).ExecuteDeleteAsync(cancellationToken);

@@ -73,7 +73,7 @@ public sealed partial class SignInService(
 
         if (hasher.NeedsRehash(user.PasswordHash))
         {
-            user.PasswordHash = hasher.Hash(request.Password!);
+            user.PasswordHash = await hasher.HashAsync(request.Password!, cancellationToken);
         }
 
         return user;

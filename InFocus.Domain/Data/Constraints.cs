@@ -30,6 +30,8 @@ internal static class Constraints
     public const string WatchlistUnique = "ux_watchlist_entries_user_media";
     public const string WatchlistRatingRange = "ck_watchlist_entries_rating";
     public const string MembershipUnique = "ux_family_memberships_user_family";
+    public const string FamilyTitleUnique = "ux_family_titles_family_media";
+    public const string WatchlistGenreUnique = "ux_watchlist_genre_counts_user_genre";
     public const string InvitationUnique = "ux_family_invitations_family_email";
     public const string InvitationTokenUnique = "ux_family_invitations_token_hash";
     public const string InvitationEmailNormalized = "ck_family_invitations_email_normalized";
@@ -71,6 +73,9 @@ internal static class Constraints
         [WatchlistUnique] = () => new ConflictException("This title is already on the watchlist."),
         [WatchlistRatingRange] = () => ValidationException.For("rating", "must be between 1 and 10."),
         [MembershipUnique] = () => new ConflictException("This user is already a member of the family."),
+        // Summaries written only by triggers, which upsert: reachable only by a write that bypasses them.
+        [FamilyTitleUnique] = () => new ConflictException("The family's watchlist changed at the same time; try again."),
+        [WatchlistGenreUnique] = () => new ConflictException("The watchlist changed at the same time; try again."),
         [InvitationUnique] = () => new ConflictException("This address already has an invitation to the family."),
         [InvitationTokenUnique] = () => new ConflictException("This invitation token already exists."),
         [InvitationEmailNormalized] = () => ValidationException.For("email", "must be stored in normalized form."),

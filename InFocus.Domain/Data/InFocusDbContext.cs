@@ -28,6 +28,8 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
 
     public DbSet<RateLimitHit> RateLimitHits => Set<RateLimitHit>();
 
+    public DbSet<RequestPacing> RequestPacing => Set<RequestPacing>();
+
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     public DbSet<StreamingProvider> StreamingProviders => Set<StreamingProvider>();
@@ -42,9 +44,15 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
+    public DbSet<WatchlistTotals> WatchlistTotals => Set<WatchlistTotals>();
+
+    public DbSet<WatchlistGenreCount> WatchlistGenreCounts => Set<WatchlistGenreCount>();
+
     public DbSet<Family> Families => Set<Family>();
 
     public DbSet<FamilyMembership> FamilyMemberships => Set<FamilyMembership>();
+
+    public DbSet<FamilyTitle> FamilyTitles => Set<FamilyTitle>();
 
     public DbSet<FamilyInvitation> FamilyInvitations => Set<FamilyInvitation>();
 

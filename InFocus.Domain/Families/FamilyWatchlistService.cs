@@ -12,8 +12,11 @@ namespace InFocus.Domain.Families;
 
 /// <summary>
 /// The family's shared watchlist: every title on any member's watchlist, most-wanted first (on more members'
-/// lists), then by title. One SQL statement after the membership check, whatever the family's size: the grouping,
-/// the per-member details (as JSON) and the keyset page are all done by PostgreSQL.
+/// lists), then by title. Two statements whatever the size of the family or of its members' lists: the membership
+/// check, then one query that reads a keyset range of the family's title summary (<see cref="FamilyTitle"/>, kept
+/// current by triggers in the same transaction as every watchlist and membership write) and, for the page's titles only,
+/// the members' entries (as JSON). The range is an index scan of at most a page and one row: with a cursor it is two
+/// ranges (the rest of the cursor's member count by title, then the lower counts), each on the index of the count.
 /// </summary>
 public sealed class FamilyWatchlistService(InFocusDbContext db, MediaImages images)
 {
@@ -27,32 +30,58 @@ public sealed class FamilyWatchlistService(InFocusDbContext db, MediaImages imag
         await FamilyAccess.RoleAsync(db, user.UserId, familyId, cancellationToken);
         var after = page.Cursor is { } cursor ? PageCursor.Decode<Position>(CursorKind, cursor) : null;
         var statusName = status is { } s ? SnakeCaseEnum<WatchStatus>.ToName(s) : null;
+        // The column is one of four names chosen here, never input.
+        var count = status switch
+        {
+            WatchStatus.NotWatched => "not_watched_count",
+            WatchStatus.Watching => "watching_count",
+            WatchStatus.Completed => "completed_count",
+            _ => "member_count",
+        };
+        var range = after is null
+            ? $"""
+              SELECT t.media_item_id, t.{count} AS member_count, t.title FROM family_titles t
+              WHERE t.family_id = @family AND t.{count} > 0
+              ORDER BY t.{count} DESC, t.title, t.media_item_id LIMIT @take
+              """
+            : $"""
+              (SELECT t.media_item_id, t.{count} AS member_count, t.title FROM family_titles t
+               WHERE t.family_id = @family AND t.{count} = @after_count AND (t.title, t.media_item_id) > (@after_title, @after_id)
+               ORDER BY t.title, t.media_item_id LIMIT @take)
+              UNION ALL
+              (SELECT t.media_item_id, t.{count} AS member_count, t.title FROM family_titles t
+               WHERE t.family_id = @family AND t.{count} < @after_count AND t.{count} > 0
+               ORDER BY t.{count} DESC, t.title, t.media_item_id LIMIT @take)
+              """;
 
-        var rows = await db.Database.SqlQuery<string>($"""
+        var sql = $"""
+            WITH page AS (
+                SELECT * FROM ({range}) r ORDER BY r.member_count DESC, r.title, r.media_item_id LIMIT @take
+            )
             SELECT json_build_object(
                        'media', json_build_object(
                            'id', m.id, 'tmdbId', m.tmdb_id, 'type', m.tmdb_type, 'title', m.title,
                            'posterPath', m.poster_path, 'releaseDate', m.release_date, 'genres', m.genres),
-                       'memberCount', t.member_count, 'members', t.members)::text AS "Value"
-            FROM (
-                SELECT w.media_item_id,
-                       count(*) AS member_count,
-                       json_agg(json_build_object('userId', u.id, 'name', u.name, 'status', w.status, 'rating', w.rating)
-                                ORDER BY u.name, u.id) AS members
-                FROM family_memberships fm
-                JOIN watchlist_entries w ON w.user_id = fm.user_id
-                JOIN users u ON u.id = fm.user_id
-                WHERE fm.family_id = {familyId}
-                  AND ({Text(statusName)} IS NULL OR w.status = {Text(statusName)})
-                GROUP BY w.media_item_id
-            ) t
-            JOIN media_items m ON m.id = t.media_item_id
-            WHERE {Integer(after?.MemberCount)} IS NULL
-               OR t.member_count < {Integer(after?.MemberCount)}
-               OR (t.member_count = {Integer(after?.MemberCount)} AND (m.title, m.id) > ({Text(after?.Title)}, {Text(after?.Id)}))
-            ORDER BY t.member_count DESC, m.title, m.id
-            LIMIT {page.Limit + 1}
-            """).ToListAsync(cancellationToken);
+                       'memberCount', p.member_count,
+                       'members', (
+                           SELECT json_agg(json_build_object('userId', u.id, 'name', u.name, 'status', w.status, 'rating', w.rating)
+                                           ORDER BY u.name, u.id)
+                           FROM family_memberships fm
+                           JOIN watchlist_entries w ON w.user_id = fm.user_id AND w.media_item_id = p.media_item_id
+                           JOIN users u ON u.id = fm.user_id
+                           WHERE fm.family_id = @family AND (@status::text IS NULL OR w.status = @status::text)))::text AS "Value"
+            FROM page p
+            JOIN media_items m ON m.id = p.media_item_id
+            ORDER BY p.member_count DESC, p.title, p.media_item_id
+            """;
+        var rows = await db.Database.SqlQueryRaw<string>(
+            sql,
+            new NpgsqlParameter("family", NpgsqlDbType.Text) { Value = familyId },
+            Text("status", statusName),
+            new NpgsqlParameter("take", NpgsqlDbType.Integer) { Value = page.Limit + 1 },
+            new NpgsqlParameter("after_count", NpgsqlDbType.Integer) { Value = (object?)after?.MemberCount ?? DBNull.Value },
+            Text("after_title", after?.Title),
+            Text("after_id", after?.Id)).ToListAsync(cancellationToken);
 
         var items = rows
             .Select(row => JsonSerializer.Deserialize<Row>(row, InFocusJson.Options)!)
@@ -62,9 +91,7 @@ public sealed class FamilyWatchlistService(InFocusDbContext db, MediaImages imag
     }
 
     // Typed parameters: PostgreSQL cannot infer the type of a bare NULL compared with IS NULL.
-    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter Integer(int? value) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = (object?)value ?? DBNull.Value };
+    private static NpgsqlParameter Text(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 
     private sealed record Position(int MemberCount, string Title, string Id);
 

@@ -31,3 +31,28 @@ internal sealed class WatchlistEntryConfiguration : IEntityTypeConfiguration<Wat
         entity.HasOne(e => e.MediaItem).WithMany().HasForeignKey(e => e.MediaItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class WatchlistTotalsConfiguration : IEntityTypeConfiguration<WatchlistTotals>
+{
+    public void Configure(EntityTypeBuilder<WatchlistTotals> entity)
+    {
+        entity.ToTable("watchlist_totals");
+        entity.HasCuidKey();
+        entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
+        entity.HasOne<Accounts.User>().WithOne().HasForeignKey<WatchlistTotals>(e => e.Id).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WatchlistGenreCountConfiguration : IEntityTypeConfiguration<WatchlistGenreCount>
+{
+    public void Configure(EntityTypeBuilder<WatchlistGenreCount> entity)
+    {
+        entity.ToTable("watchlist_genre_counts");
+        entity.HasCuidKey();
+        entity.Property(e => e.UserId).HasMaxLength(FieldLimits.Id);
+        entity.Property(e => e.Genre).HasMaxLength(FieldLimits.Genre);
+        entity.HasIndex(e => new { e.UserId, e.Genre }).IsUnique().HasDatabaseName(Constraints.WatchlistGenreUnique);
+        entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
+        entity.HasOne<Accounts.User>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

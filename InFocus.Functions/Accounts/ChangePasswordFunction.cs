@@ -14,7 +14,7 @@ public sealed class ChangePasswordFunction(AuthenticatedEndpoint endpoint, Passw
     [Function(Name)]
     [JsonBody(typeof(ChangePasswordRequest))]
     [Returns(204)]
-    [Fails(429)]
+    [Fails(429, 503)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "me/password")] HttpRequest request) =>
         endpoint.RunAsync(request, Name, async (user, cancellationToken) =>

@@ -14,7 +14,7 @@ public sealed class ConfirmPasswordResetFunction(HttpEndpoint endpoint, Password
     [Function(Name)]
     [JsonBody(typeof(PasswordResetConfirmRequest))]
     [Returns(204)]
-    [Fails(404)]
+    [Fails(404, 503)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/password-reset/confirm")] HttpRequest request) =>
         endpoint.RunAsync(request, Name, async cancellationToken =>

@@ -14,7 +14,7 @@ public sealed class DeleteAccountFunction(AuthenticatedEndpoint endpoint, Accoun
     [Function(Name)]
     [JsonBody(typeof(DeleteAccountRequest))]
     [Returns(204)]
-    [Fails(429)]
+    [Fails(429, 503)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "me")] HttpRequest request) =>
         endpoint.RunAsync(request, Name, async (user, cancellationToken) =>

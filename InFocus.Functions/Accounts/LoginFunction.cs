@@ -14,7 +14,7 @@ public sealed class LoginFunction(HttpEndpoint endpoint, SignInService signIn)
     [Function(Name)]
     [JsonBody(typeof(LoginRequest))]
     [Returns(200, typeof(TokenPair))]
-    [Fails(401, 403, 429)]
+    [Fails(401, 403, 429, 503)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest request) =>
         endpoint.RunAsync(request, Name, async cancellationToken =>

@@ -14,7 +14,7 @@ public sealed class RegisterFunction(HttpEndpoint endpoint, RegistrationService 
     [Function(Name)]
     [JsonBody(typeof(RegisterRequest))]
     [Returns(202, typeof(AcceptedResponse))]
-    [Fails(429)]
+    [Fails(429, 503)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/register")] HttpRequest request) =>
         endpoint.RunAsync(request, Name, async cancellationToken =>

@@ -16,3 +16,13 @@ internal sealed class RateLimitHitConfiguration : IEntityTypeConfiguration<RateL
         entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
     }
 }
+
+internal sealed class RequestPacingConfiguration : IEntityTypeConfiguration<RequestPacing>
+{
+    public void Configure(EntityTypeBuilder<RequestPacing> entity)
+    {
+        entity.ToTable("request_pacing");
+        entity.HasCuidKey();
+        entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
+    }
+}

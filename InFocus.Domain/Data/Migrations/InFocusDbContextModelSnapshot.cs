@@ -564,6 +564,35 @@ namespace InFocus.Domain.Data.Migrations
                     b.ToTable("rate_limit_hits", (string)null);
                 });
 
+            modelBuilder.Entity("InFocus.Domain.Common.Limits.RequestPacing", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset>("NextAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_request_pacing");
+
+                    b.ToTable("request_pacing", (string)null);
+                });
+
             modelBuilder.Entity("InFocus.Domain.Families.Family", b =>
                 {
                     b.Property<string>("Id")
@@ -654,6 +683,91 @@ namespace InFocus.Domain.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_family_memberships_role", "role IN ('admin', 'member')");
                         });
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Families.FamilyTitle", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CompletedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed_count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("FamilyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("family_id");
+
+                    b.Property<string>("MediaItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("media_item_id");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_count");
+
+                    b.Property<int>("NotWatchedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_watched_count");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("WatchingCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("watching_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_titles");
+
+                    b.HasIndex("MediaItemId")
+                        .HasDatabaseName("ix_family_titles_media_item_id");
+
+                    b.HasIndex("FamilyId", "MediaItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_family_titles_family_media");
+
+                    b.HasIndex("FamilyId", "MemberCount", "Title", "MediaItemId")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("ix_family_titles_family_id_member_count_title_media_item_id");
+
+                    b.HasIndex(new[] { "FamilyId", "CompletedCount", "Title", "MediaItemId" }, "ix_family_titles_completed")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("ix_family_titles_family_id_completed_count_title_media_item_id")
+                        .HasFilter("completed_count > 0");
+
+                    b.HasIndex(new[] { "FamilyId", "NotWatchedCount", "Title", "MediaItemId" }, "ix_family_titles_not_watched")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("ix_family_titles_family_id_not_watched_count_title_media_item_")
+                        .HasFilter("not_watched_count > 0");
+
+                    b.HasIndex(new[] { "FamilyId", "WatchingCount", "Title", "MediaItemId" }, "ix_family_titles_watching")
+                        .IsDescending(false, true, false, false)
+                        .HasDatabaseName("ix_family_titles_family_id_watching_count_title_media_item_id")
+                        .HasFilter("watching_count > 0");
+
+                    b.ToTable("family_titles", (string)null);
                 });
 
             modelBuilder.Entity("InFocus.Domain.Invitations.FamilyInvitation", b =>
@@ -1386,6 +1500,100 @@ namespace InFocus.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("InFocus.Domain.Watchlist.WatchlistGenreCount", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Genre")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("genre");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watchlist_genre_counts");
+
+                    b.HasIndex("UserId", "Genre")
+                        .IsUnique()
+                        .HasDatabaseName("ux_watchlist_genre_counts_user_genre");
+
+                    b.ToTable("watchlist_genre_counts", (string)null);
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Watchlist.WatchlistTotals", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("NotWatched")
+                        .HasColumnType("integer")
+                        .HasColumnName("not_watched");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("integer")
+                        .HasColumnName("rated");
+
+                    b.Property<long>("RatingSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rating_sum");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("Watching")
+                        .HasColumnType("integer")
+                        .HasColumnName("watching");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watchlist_totals");
+
+                    b.ToTable("watchlist_totals", (string)null);
+                });
+
             modelBuilder.Entity("InFocus.Domain.Accounts.Profile", b =>
                 {
                     b.HasOne("InFocus.Domain.Accounts.User", "User")
@@ -1459,6 +1667,23 @@ namespace InFocus.Domain.Data.Migrations
                     b.Navigation("Family");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Families.FamilyTitle", b =>
+                {
+                    b.HasOne("InFocus.Domain.Families.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_titles_families_family_id");
+
+                    b.HasOne("InFocus.Domain.Media.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_titles_media_items_media_item_id");
                 });
 
             modelBuilder.Entity("InFocus.Domain.Invitations.FamilyInvitation", b =>
@@ -1616,6 +1841,26 @@ namespace InFocus.Domain.Data.Migrations
                     b.Navigation("MediaItem");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Watchlist.WatchlistGenreCount", b =>
+                {
+                    b.HasOne("InFocus.Domain.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_watchlist_genre_counts_users_user_id");
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Watchlist.WatchlistTotals", b =>
+                {
+                    b.HasOne("InFocus.Domain.Accounts.User", null)
+                        .WithOne()
+                        .HasForeignKey("InFocus.Domain.Watchlist.WatchlistTotals", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_watchlist_totals_users_id");
                 });
 
             modelBuilder.Entity("InFocus.Domain.Accounts.Session", b =>

@@ -1179,4 +1179,743 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE TABLE family_titles (
+        id character varying(32) NOT NULL,
+        family_id character varying(32) NOT NULL,
+        media_item_id character varying(32) NOT NULL,
+        title character varying(500) NOT NULL,
+        member_count integer NOT NULL,
+        not_watched_count integer NOT NULL,
+        watching_count integer NOT NULL,
+        completed_count integer NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_family_titles PRIMARY KEY (id),
+        CONSTRAINT fk_family_titles_families_family_id FOREIGN KEY (family_id) REFERENCES families (id) ON DELETE CASCADE,
+        CONSTRAINT fk_family_titles_media_items_media_item_id FOREIGN KEY (media_item_id) REFERENCES media_items (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE TABLE request_pacing (
+        id character varying(32) NOT NULL,
+        next_at timestamp with time zone NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_request_pacing PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE TABLE watchlist_genre_counts (
+        id character varying(32) NOT NULL,
+        user_id character varying(32) NOT NULL,
+        genre character varying(64) NOT NULL,
+        count integer NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_watchlist_genre_counts PRIMARY KEY (id),
+        CONSTRAINT fk_watchlist_genre_counts_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE TABLE watchlist_totals (
+        id character varying(32) NOT NULL,
+        total integer NOT NULL,
+        not_watched integer NOT NULL,
+        watching integer NOT NULL,
+        completed integer NOT NULL,
+        rated integer NOT NULL,
+        rating_sum bigint NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_watchlist_totals PRIMARY KEY (id),
+        CONSTRAINT fk_watchlist_totals_users_id FOREIGN KEY (id) REFERENCES users (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE INDEX ix_family_titles_family_id_completed_count_title_media_item_id ON family_titles (family_id, completed_count DESC, title, media_item_id) WHERE completed_count > 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE INDEX ix_family_titles_family_id_member_count_title_media_item_id ON family_titles (family_id, member_count DESC, title, media_item_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE INDEX ix_family_titles_family_id_not_watched_count_title_media_item_ ON family_titles (family_id, not_watched_count DESC, title, media_item_id) WHERE not_watched_count > 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE INDEX ix_family_titles_family_id_watching_count_title_media_item_id ON family_titles (family_id, watching_count DESC, title, media_item_id) WHERE watching_count > 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE INDEX ix_family_titles_media_item_id ON family_titles (media_item_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE UNIQUE INDEX ux_family_titles_family_media ON family_titles (family_id, media_item_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE UNIQUE INDEX ux_watchlist_genre_counts_user_genre ON watchlist_genre_counts (user_id, genre);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    CREATE FUNCTION infocus_touch_request_pacing() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_request_pacing BEFORE UPDATE ON request_pacing
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_request_pacing();
+    CREATE FUNCTION infocus_touch_family_titles() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_family_titles BEFORE UPDATE ON family_titles
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_family_titles();
+    CREATE FUNCTION infocus_touch_watchlist_totals() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_watchlist_totals BEFORE UPDATE ON watchlist_totals
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_watchlist_totals();
+    CREATE FUNCTION infocus_touch_watchlist_genre_counts() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_watchlist_genre_counts BEFORE UPDATE ON watchlist_genre_counts
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_watchlist_genre_counts();
+    CREATE FUNCTION infocus_new_id() RETURNS text LANGUAGE sql VOLATILE
+        AS $$ SELECT 'c' || substr(md5(random()::text || clock_timestamp()::text), 1, 24) $$;
+    CREATE FUNCTION infocus_summarize_entries_insert() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM (SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign FROM new_rows n) d0) THEN
+            RETURN NULL;
+        END IF;
+
+        PERFORM pg_advisory_xact_lock(hashtextextended('watchlist:' || x.user_id, 0))
+        FROM (SELECT DISTINCT user_id FROM (SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign FROM new_rows n) d0 ORDER BY 1) x;
+        PERFORM 1 FROM media_items m WHERE m.id IN (SELECT media_item_id FROM (SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign FROM new_rows n) d0) ORDER BY m.id FOR SHARE;
+
+        INSERT INTO watchlist_totals AS t (id, total, not_watched, watching, completed, rated, rating_sum)
+        SELECT d.user_id, sum(d.sign), sum(CASE WHEN d.status = 'not_watched' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'watching' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'completed' THEN d.sign ELSE 0 END),
+               sum(CASE WHEN d.rating IS NOT NULL THEN d.sign ELSE 0 END), sum(d.sign * coalesce(d.rating, 0))
+        FROM (SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign FROM new_rows n) d JOIN users u ON u.id = d.user_id
+        GROUP BY d.user_id
+        ORDER BY d.user_id
+        ON CONFLICT (id) DO UPDATE SET
+            total = t.total + excluded.total,
+            not_watched = t.not_watched + excluded.not_watched,
+            watching = t.watching + excluded.watching,
+            completed = t.completed + excluded.completed,
+            rated = t.rated + excluded.rated,
+            rating_sum = t.rating_sum + excluded.rating_sum;
+
+        INSERT INTO watchlist_genre_counts AS g (id, user_id, genre, count)
+        SELECT infocus_new_id(), x.user_id, x.genre, x.n
+        FROM (
+            SELECT d.user_id, left(ge.genre, 64) AS genre, sum(d.sign) AS n
+            FROM (SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign FROM new_rows n) d
+            JOIN users u ON u.id = d.user_id
+            JOIN media_items m ON m.id = d.media_item_id
+            CROSS JOIN LATERAL unnest(m.genres) AS ge(genre)
+            GROUP BY 1, 2
+            HAVING sum(d.sign) <> 0
+        ) x
+        ORDER BY x.user_id, x.genre
+        ON CONFLICT (user_id, genre) DO UPDATE SET count = g.count + excluded.count;
+
+        -- Entries of a title being deleted: its genres are gone, so their owners' genre counts are recounted.
+        DELETE FROM watchlist_genre_counts g
+        WHERE g.user_id IN (SELECT d.user_id FROM (SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign FROM new_rows n) d
+                            WHERE NOT EXISTS (SELECT 1 FROM media_items m WHERE m.id = d.media_item_id));
+        INSERT INTO watchlist_genre_counts (id, user_id, genre, count)
+        SELECT infocus_new_id(), x.user_id, x.genre, x.n
+        FROM (
+            SELECT w.user_id, left(ge.genre, 64) AS genre, count(*) AS n
+            FROM watchlist_entries w
+            JOIN media_items m ON m.id = w.media_item_id
+            CROSS JOIN LATERAL unnest(m.genres) AS ge(genre)
+            WHERE w.user_id IN (SELECT d.user_id FROM (SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign FROM new_rows n) d JOIN users u ON u.id = d.user_id
+                                WHERE NOT EXISTS (SELECT 1 FROM media_items m2 WHERE m2.id = d.media_item_id))
+            GROUP BY 1, 2
+        ) x;
+        DELETE FROM watchlist_genre_counts g
+        WHERE g.count = 0 AND g.user_id IN (SELECT user_id FROM (SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign FROM new_rows n) d0);
+
+        INSERT INTO family_titles AS t (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT fm.family_id, d.media_item_id, m.title, sum(d.sign) AS members, sum(CASE WHEN d.status = 'not_watched' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'watching' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'completed' THEN d.sign ELSE 0 END)
+            FROM (SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign FROM new_rows n) d
+            JOIN family_memberships fm ON fm.user_id = d.user_id
+            JOIN families f ON f.id = fm.family_id
+            JOIN media_items m ON m.id = d.media_item_id
+            GROUP BY fm.family_id, d.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id
+        ON CONFLICT (family_id, media_item_id) DO UPDATE SET
+        member_count = t.member_count + excluded.member_count,
+        not_watched_count = t.not_watched_count + excluded.not_watched_count,
+        watching_count = t.watching_count + excluded.watching_count,
+        completed_count = t.completed_count + excluded.completed_count;
+        DELETE FROM family_titles t
+        USING (SELECT DISTINCT fm.family_id, d.media_item_id FROM (SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign FROM new_rows n) d
+               JOIN family_memberships fm ON fm.user_id = d.user_id) p
+        WHERE t.family_id = p.family_id AND t.media_item_id = p.media_item_id AND t.member_count = 0;
+        RETURN NULL;
+    END
+    $fn$;
+    CREATE FUNCTION infocus_summarize_entries_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign FROM old_rows o) d0) THEN
+            RETURN NULL;
+        END IF;
+
+        PERFORM pg_advisory_xact_lock(hashtextextended('watchlist:' || x.user_id, 0))
+        FROM (SELECT DISTINCT user_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign FROM old_rows o) d0 ORDER BY 1) x;
+        PERFORM 1 FROM media_items m WHERE m.id IN (SELECT media_item_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign FROM old_rows o) d0) ORDER BY m.id FOR SHARE;
+
+        INSERT INTO watchlist_totals AS t (id, total, not_watched, watching, completed, rated, rating_sum)
+        SELECT d.user_id, sum(d.sign), sum(CASE WHEN d.status = 'not_watched' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'watching' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'completed' THEN d.sign ELSE 0 END),
+               sum(CASE WHEN d.rating IS NOT NULL THEN d.sign ELSE 0 END), sum(d.sign * coalesce(d.rating, 0))
+        FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign FROM old_rows o) d JOIN users u ON u.id = d.user_id
+        GROUP BY d.user_id
+        ORDER BY d.user_id
+        ON CONFLICT (id) DO UPDATE SET
+            total = t.total + excluded.total,
+            not_watched = t.not_watched + excluded.not_watched,
+            watching = t.watching + excluded.watching,
+            completed = t.completed + excluded.completed,
+            rated = t.rated + excluded.rated,
+            rating_sum = t.rating_sum + excluded.rating_sum;
+
+        INSERT INTO watchlist_genre_counts AS g (id, user_id, genre, count)
+        SELECT infocus_new_id(), x.user_id, x.genre, x.n
+        FROM (
+            SELECT d.user_id, left(ge.genre, 64) AS genre, sum(d.sign) AS n
+            FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign FROM old_rows o) d
+            JOIN users u ON u.id = d.user_id
+            JOIN media_items m ON m.id = d.media_item_id
+            CROSS JOIN LATERAL unnest(m.genres) AS ge(genre)
+            GROUP BY 1, 2
+            HAVING sum(d.sign) <> 0
+        ) x
+        ORDER BY x.user_id, x.genre
+        ON CONFLICT (user_id, genre) DO UPDATE SET count = g.count + excluded.count;
+
+        -- Entries of a title being deleted: its genres are gone, so their owners' genre counts are recounted.
+        DELETE FROM watchlist_genre_counts g
+        WHERE g.user_id IN (SELECT d.user_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign FROM old_rows o) d
+                            WHERE NOT EXISTS (SELECT 1 FROM media_items m WHERE m.id = d.media_item_id));
+        INSERT INTO watchlist_genre_counts (id, user_id, genre, count)
+        SELECT infocus_new_id(), x.user_id, x.genre, x.n
+        FROM (
+            SELECT w.user_id, left(ge.genre, 64) AS genre, count(*) AS n
+            FROM watchlist_entries w
+            JOIN media_items m ON m.id = w.media_item_id
+            CROSS JOIN LATERAL unnest(m.genres) AS ge(genre)
+            WHERE w.user_id IN (SELECT d.user_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign FROM old_rows o) d JOIN users u ON u.id = d.user_id
+                                WHERE NOT EXISTS (SELECT 1 FROM media_items m2 WHERE m2.id = d.media_item_id))
+            GROUP BY 1, 2
+        ) x;
+        DELETE FROM watchlist_genre_counts g
+        WHERE g.count = 0 AND g.user_id IN (SELECT user_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign FROM old_rows o) d0);
+
+        INSERT INTO family_titles AS t (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT fm.family_id, d.media_item_id, m.title, sum(d.sign) AS members, sum(CASE WHEN d.status = 'not_watched' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'watching' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'completed' THEN d.sign ELSE 0 END)
+            FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign FROM old_rows o) d
+            JOIN family_memberships fm ON fm.user_id = d.user_id
+            JOIN families f ON f.id = fm.family_id
+            JOIN media_items m ON m.id = d.media_item_id
+            GROUP BY fm.family_id, d.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id
+        ON CONFLICT (family_id, media_item_id) DO UPDATE SET
+        member_count = t.member_count + excluded.member_count,
+        not_watched_count = t.not_watched_count + excluded.not_watched_count,
+        watching_count = t.watching_count + excluded.watching_count,
+        completed_count = t.completed_count + excluded.completed_count;
+        DELETE FROM family_titles t
+        USING (SELECT DISTINCT fm.family_id, d.media_item_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign FROM old_rows o) d
+               JOIN family_memberships fm ON fm.user_id = d.user_id) p
+        WHERE t.family_id = p.family_id AND t.media_item_id = p.media_item_id AND t.member_count = 0;
+        RETURN NULL;
+    END
+    $fn$;
+    CREATE FUNCTION infocus_summarize_entries_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)
+    UNION ALL
+    SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)) d0) THEN
+            RETURN NULL;
+        END IF;
+
+        PERFORM pg_advisory_xact_lock(hashtextextended('watchlist:' || x.user_id, 0))
+        FROM (SELECT DISTINCT user_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)
+    UNION ALL
+    SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)) d0 ORDER BY 1) x;
+        PERFORM 1 FROM media_items m WHERE m.id IN (SELECT media_item_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)
+    UNION ALL
+    SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)) d0) ORDER BY m.id FOR SHARE;
+
+        INSERT INTO watchlist_totals AS t (id, total, not_watched, watching, completed, rated, rating_sum)
+        SELECT d.user_id, sum(d.sign), sum(CASE WHEN d.status = 'not_watched' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'watching' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'completed' THEN d.sign ELSE 0 END),
+               sum(CASE WHEN d.rating IS NOT NULL THEN d.sign ELSE 0 END), sum(d.sign * coalesce(d.rating, 0))
+        FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)
+    UNION ALL
+    SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)) d JOIN users u ON u.id = d.user_id
+        GROUP BY d.user_id
+        ORDER BY d.user_id
+        ON CONFLICT (id) DO UPDATE SET
+            total = t.total + excluded.total,
+            not_watched = t.not_watched + excluded.not_watched,
+            watching = t.watching + excluded.watching,
+            completed = t.completed + excluded.completed,
+            rated = t.rated + excluded.rated,
+            rating_sum = t.rating_sum + excluded.rating_sum;
+
+        INSERT INTO watchlist_genre_counts AS g (id, user_id, genre, count)
+        SELECT infocus_new_id(), x.user_id, x.genre, x.n
+        FROM (
+            SELECT d.user_id, left(ge.genre, 64) AS genre, sum(d.sign) AS n
+            FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)
+    UNION ALL
+    SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)) d
+            JOIN users u ON u.id = d.user_id
+            JOIN media_items m ON m.id = d.media_item_id
+            CROSS JOIN LATERAL unnest(m.genres) AS ge(genre)
+            GROUP BY 1, 2
+            HAVING sum(d.sign) <> 0
+        ) x
+        ORDER BY x.user_id, x.genre
+        ON CONFLICT (user_id, genre) DO UPDATE SET count = g.count + excluded.count;
+
+        -- Entries of a title being deleted: its genres are gone, so their owners' genre counts are recounted.
+        DELETE FROM watchlist_genre_counts g
+        WHERE g.user_id IN (SELECT d.user_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)
+    UNION ALL
+    SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)) d
+                            WHERE NOT EXISTS (SELECT 1 FROM media_items m WHERE m.id = d.media_item_id));
+        INSERT INTO watchlist_genre_counts (id, user_id, genre, count)
+        SELECT infocus_new_id(), x.user_id, x.genre, x.n
+        FROM (
+            SELECT w.user_id, left(ge.genre, 64) AS genre, count(*) AS n
+            FROM watchlist_entries w
+            JOIN media_items m ON m.id = w.media_item_id
+            CROSS JOIN LATERAL unnest(m.genres) AS ge(genre)
+            WHERE w.user_id IN (SELECT d.user_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)
+    UNION ALL
+    SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)) d JOIN users u ON u.id = d.user_id
+                                WHERE NOT EXISTS (SELECT 1 FROM media_items m2 WHERE m2.id = d.media_item_id))
+            GROUP BY 1, 2
+        ) x;
+        DELETE FROM watchlist_genre_counts g
+        WHERE g.count = 0 AND g.user_id IN (SELECT user_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)
+    UNION ALL
+    SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)) d0);
+
+        INSERT INTO family_titles AS t (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT fm.family_id, d.media_item_id, m.title, sum(d.sign) AS members, sum(CASE WHEN d.status = 'not_watched' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'watching' THEN d.sign ELSE 0 END),
+    sum(CASE WHEN d.status = 'completed' THEN d.sign ELSE 0 END)
+            FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)
+    UNION ALL
+    SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)) d
+            JOIN family_memberships fm ON fm.user_id = d.user_id
+            JOIN families f ON f.id = fm.family_id
+            JOIN media_items m ON m.id = d.media_item_id
+            GROUP BY fm.family_id, d.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id
+        ON CONFLICT (family_id, media_item_id) DO UPDATE SET
+        member_count = t.member_count + excluded.member_count,
+        not_watched_count = t.not_watched_count + excluded.not_watched_count,
+        watching_count = t.watching_count + excluded.watching_count,
+        completed_count = t.completed_count + excluded.completed_count;
+        DELETE FROM family_titles t
+        USING (SELECT DISTINCT fm.family_id, d.media_item_id FROM (SELECT o.user_id, o.media_item_id, o.status, o.rating, -1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)
+    UNION ALL
+    SELECT n.user_id, n.media_item_id, n.status, n.rating, 1 AS sign
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.media_item_id, o.status, o.rating) IS DISTINCT FROM (n.user_id, n.media_item_id, n.status, n.rating)) d
+               JOIN family_memberships fm ON fm.user_id = d.user_id) p
+        WHERE t.family_id = p.family_id AND t.media_item_id = p.media_item_id AND t.member_count = 0;
+        RETURN NULL;
+    END
+    $fn$;
+    CREATE FUNCTION infocus_summarize_memberships_insert() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM (SELECT n.user_id, n.family_id, 1 AS sign FROM new_rows n) d0) THEN
+            RETURN NULL;
+        END IF;
+
+        PERFORM pg_advisory_xact_lock(hashtextextended('watchlist:' || x.user_id, 0))
+        FROM (SELECT DISTINCT user_id FROM (SELECT n.user_id, n.family_id, 1 AS sign FROM new_rows n) d0 ORDER BY 1) x;
+
+        INSERT INTO family_titles AS t (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT md.family_id, w.media_item_id, m.title, sum(md.sign) AS members,
+                   sum(CASE WHEN w.status = 'not_watched' THEN md.sign ELSE 0 END),
+                   sum(CASE WHEN w.status = 'watching' THEN md.sign ELSE 0 END),
+                   sum(CASE WHEN w.status = 'completed' THEN md.sign ELSE 0 END)
+            FROM (SELECT n.user_id, n.family_id, 1 AS sign FROM new_rows n) md
+            JOIN families f ON f.id = md.family_id
+            JOIN watchlist_entries w ON w.user_id = md.user_id
+            JOIN media_items m ON m.id = w.media_item_id
+            GROUP BY md.family_id, w.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id
+        ON CONFLICT (family_id, media_item_id) DO UPDATE SET
+        member_count = t.member_count + excluded.member_count,
+        not_watched_count = t.not_watched_count + excluded.not_watched_count,
+        watching_count = t.watching_count + excluded.watching_count,
+        completed_count = t.completed_count + excluded.completed_count;
+        DELETE FROM family_titles t
+        WHERE t.member_count = 0 AND t.family_id IN (SELECT family_id FROM (SELECT n.user_id, n.family_id, 1 AS sign FROM new_rows n) d0);
+
+        -- A member whose account is being deleted: the cascades to its entries and memberships fire together, so
+        -- its entries may be gone already and cannot be subtracted; those families are recounted instead.
+        DELETE FROM family_titles t
+        WHERE t.family_id IN (SELECT d0.family_id FROM (SELECT n.user_id, n.family_id, 1 AS sign FROM new_rows n) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id));
+        INSERT INTO family_titles (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT fm.family_id, w.media_item_id, m.title, count(*),
+                   count(*) FILTER (WHERE w.status = 'not_watched'), count(*) FILTER (WHERE w.status = 'watching'),
+                   count(*) FILTER (WHERE w.status = 'completed')
+            FROM family_memberships fm
+            JOIN watchlist_entries w ON w.user_id = fm.user_id
+            JOIN media_items m ON m.id = w.media_item_id
+            WHERE fm.family_id IN (SELECT d0.family_id FROM (SELECT n.user_id, n.family_id, 1 AS sign FROM new_rows n) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id))
+            GROUP BY fm.family_id, w.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id;
+        RETURN NULL;
+    END
+    $fn$;
+    CREATE FUNCTION infocus_summarize_memberships_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o) d0) THEN
+            RETURN NULL;
+        END IF;
+
+        PERFORM pg_advisory_xact_lock(hashtextextended('watchlist:' || x.user_id, 0))
+        FROM (SELECT DISTINCT user_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o) d0 ORDER BY 1) x;
+
+        INSERT INTO family_titles AS t (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT md.family_id, w.media_item_id, m.title, sum(md.sign) AS members,
+                   sum(CASE WHEN w.status = 'not_watched' THEN md.sign ELSE 0 END),
+                   sum(CASE WHEN w.status = 'watching' THEN md.sign ELSE 0 END),
+                   sum(CASE WHEN w.status = 'completed' THEN md.sign ELSE 0 END)
+            FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o) md
+            JOIN families f ON f.id = md.family_id
+            JOIN watchlist_entries w ON w.user_id = md.user_id
+            JOIN media_items m ON m.id = w.media_item_id
+            GROUP BY md.family_id, w.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id
+        ON CONFLICT (family_id, media_item_id) DO UPDATE SET
+        member_count = t.member_count + excluded.member_count,
+        not_watched_count = t.not_watched_count + excluded.not_watched_count,
+        watching_count = t.watching_count + excluded.watching_count,
+        completed_count = t.completed_count + excluded.completed_count;
+        DELETE FROM family_titles t
+        WHERE t.member_count = 0 AND t.family_id IN (SELECT family_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o) d0);
+
+        -- A member whose account is being deleted: the cascades to its entries and memberships fire together, so
+        -- its entries may be gone already and cannot be subtracted; those families are recounted instead.
+        DELETE FROM family_titles t
+        WHERE t.family_id IN (SELECT d0.family_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id));
+        INSERT INTO family_titles (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT fm.family_id, w.media_item_id, m.title, count(*),
+                   count(*) FILTER (WHERE w.status = 'not_watched'), count(*) FILTER (WHERE w.status = 'watching'),
+                   count(*) FILTER (WHERE w.status = 'completed')
+            FROM family_memberships fm
+            JOIN watchlist_entries w ON w.user_id = fm.user_id
+            JOIN media_items m ON m.id = w.media_item_id
+            WHERE fm.family_id IN (SELECT d0.family_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id))
+            GROUP BY fm.family_id, w.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id;
+        RETURN NULL;
+    END
+    $fn$;
+    CREATE FUNCTION infocus_summarize_memberships_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)
+    UNION ALL
+    SELECT n.user_id, n.family_id, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)) d0) THEN
+            RETURN NULL;
+        END IF;
+
+        PERFORM pg_advisory_xact_lock(hashtextextended('watchlist:' || x.user_id, 0))
+        FROM (SELECT DISTINCT user_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)
+    UNION ALL
+    SELECT n.user_id, n.family_id, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)) d0 ORDER BY 1) x;
+
+        INSERT INTO family_titles AS t (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT md.family_id, w.media_item_id, m.title, sum(md.sign) AS members,
+                   sum(CASE WHEN w.status = 'not_watched' THEN md.sign ELSE 0 END),
+                   sum(CASE WHEN w.status = 'watching' THEN md.sign ELSE 0 END),
+                   sum(CASE WHEN w.status = 'completed' THEN md.sign ELSE 0 END)
+            FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)
+    UNION ALL
+    SELECT n.user_id, n.family_id, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)) md
+            JOIN families f ON f.id = md.family_id
+            JOIN watchlist_entries w ON w.user_id = md.user_id
+            JOIN media_items m ON m.id = w.media_item_id
+            GROUP BY md.family_id, w.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id
+        ON CONFLICT (family_id, media_item_id) DO UPDATE SET
+        member_count = t.member_count + excluded.member_count,
+        not_watched_count = t.not_watched_count + excluded.not_watched_count,
+        watching_count = t.watching_count + excluded.watching_count,
+        completed_count = t.completed_count + excluded.completed_count;
+        DELETE FROM family_titles t
+        WHERE t.member_count = 0 AND t.family_id IN (SELECT family_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)
+    UNION ALL
+    SELECT n.user_id, n.family_id, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)) d0);
+
+        -- A member whose account is being deleted: the cascades to its entries and memberships fire together, so
+        -- its entries may be gone already and cannot be subtracted; those families are recounted instead.
+        DELETE FROM family_titles t
+        WHERE t.family_id IN (SELECT d0.family_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)
+    UNION ALL
+    SELECT n.user_id, n.family_id, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id));
+        INSERT INTO family_titles (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+        SELECT infocus_new_id(), x.*
+        FROM (
+            SELECT fm.family_id, w.media_item_id, m.title, count(*),
+                   count(*) FILTER (WHERE w.status = 'not_watched'), count(*) FILTER (WHERE w.status = 'watching'),
+                   count(*) FILTER (WHERE w.status = 'completed')
+            FROM family_memberships fm
+            JOIN watchlist_entries w ON w.user_id = fm.user_id
+            JOIN media_items m ON m.id = w.media_item_id
+            WHERE fm.family_id IN (SELECT d0.family_id FROM (SELECT o.user_id, o.family_id, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)
+    UNION ALL
+    SELECT n.user_id, n.family_id, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.user_id, o.family_id) IS DISTINCT FROM (n.user_id, n.family_id)) d0 WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = d0.user_id))
+            GROUP BY fm.family_id, w.media_item_id, m.title
+        ) x
+        ORDER BY x.family_id, x.media_item_id;
+        RETURN NULL;
+    END
+    $fn$;
+    CREATE FUNCTION infocus_summarize_media_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+        UPDATE family_titles t SET title = n.title
+        FROM new_rows n JOIN old_rows o ON o.id = n.id
+        WHERE t.media_item_id = n.id AND n.title IS DISTINCT FROM o.title;
+
+        IF NOT EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.genres IS DISTINCT FROM o.genres) THEN
+            RETURN NULL;
+        END IF;
+
+        PERFORM pg_advisory_xact_lock(hashtextextended('watchlist:' || x.user_id, 0))
+        FROM (SELECT DISTINCT w.user_id FROM watchlist_entries w
+              JOIN new_rows n ON n.id = w.media_item_id JOIN old_rows o ON o.id = n.id
+              WHERE n.genres IS DISTINCT FROM o.genres ORDER BY 1) x;
+
+        INSERT INTO watchlist_genre_counts AS g (id, user_id, genre, count)
+        SELECT infocus_new_id(), x.user_id, x.genre, x.n
+        FROM (
+            SELECT w.user_id, left(c.genre, 64) AS genre, sum(c.sign) AS n
+            FROM (
+                SELECT n.id, ge.genre, 1 AS sign FROM new_rows n JOIN old_rows o ON o.id = n.id
+                CROSS JOIN LATERAL unnest(n.genres) AS ge(genre) WHERE n.genres IS DISTINCT FROM o.genres
+                UNION ALL
+                SELECT o.id, ge.genre, -1 AS sign FROM new_rows n JOIN old_rows o ON o.id = n.id
+                CROSS JOIN LATERAL unnest(o.genres) AS ge(genre) WHERE n.genres IS DISTINCT FROM o.genres
+            ) c
+            JOIN watchlist_entries w ON w.media_item_id = c.id
+            GROUP BY 1, 2
+            HAVING sum(c.sign) <> 0
+        ) x
+        ORDER BY x.user_id, x.genre
+        ON CONFLICT (user_id, genre) DO UPDATE SET count = g.count + excluded.count;
+        DELETE FROM watchlist_genre_counts g
+        WHERE g.count = 0 AND g.user_id IN (SELECT w.user_id FROM watchlist_entries w JOIN new_rows n ON n.id = w.media_item_id);
+        RETURN NULL;
+    END
+    $fn$;
+    CREATE TRIGGER summarize_watchlist_entries_insert AFTER INSERT ON watchlist_entries
+        REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION infocus_summarize_entries_insert();
+    CREATE TRIGGER summarize_watchlist_entries_update AFTER UPDATE ON watchlist_entries
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION infocus_summarize_entries_update();
+    CREATE TRIGGER summarize_watchlist_entries_delete AFTER DELETE ON watchlist_entries
+        REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION infocus_summarize_entries_delete();
+    CREATE TRIGGER summarize_family_memberships_insert AFTER INSERT ON family_memberships
+        REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION infocus_summarize_memberships_insert();
+    CREATE TRIGGER summarize_family_memberships_update AFTER UPDATE ON family_memberships
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION infocus_summarize_memberships_update();
+    CREATE TRIGGER summarize_family_memberships_delete AFTER DELETE ON family_memberships
+        REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION infocus_summarize_memberships_delete();
+    CREATE TRIGGER summarize_media_items_update AFTER UPDATE ON media_items
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION infocus_summarize_media_update();
+    INSERT INTO watchlist_totals (id, total, not_watched, watching, completed, rated, rating_sum)
+    SELECT w.user_id, count(*), count(*) FILTER (WHERE w.status = 'not_watched'), count(*) FILTER (WHERE w.status = 'watching'),
+           count(*) FILTER (WHERE w.status = 'completed'), count(w.rating), coalesce(sum(w.rating), 0)
+    FROM watchlist_entries w GROUP BY w.user_id;
+
+    INSERT INTO watchlist_genre_counts (id, user_id, genre, count)
+    SELECT infocus_new_id(), x.user_id, x.genre, x.n
+    FROM (
+        SELECT w.user_id, left(ge.genre, 64) AS genre, count(*) AS n
+        FROM watchlist_entries w JOIN media_items m ON m.id = w.media_item_id CROSS JOIN LATERAL unnest(m.genres) AS ge(genre)
+        GROUP BY 1, 2
+    ) x;
+
+    INSERT INTO family_titles (id, family_id, media_item_id, title, member_count, not_watched_count, watching_count, completed_count)
+    SELECT infocus_new_id(), x.*
+    FROM (
+        SELECT fm.family_id, w.media_item_id, m.title, count(*),
+               count(*) FILTER (WHERE w.status = 'not_watched'), count(*) FILTER (WHERE w.status = 'watching'),
+               count(*) FILTER (WHERE w.status = 'completed')
+        FROM family_memberships fm JOIN watchlist_entries w ON w.user_id = fm.user_id JOIN media_items m ON m.id = w.media_item_id
+        GROUP BY fm.family_id, w.media_item_id, m.title
+    ) x;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205053500_PerformanceSummaries') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261205053500_PerformanceSummaries', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
 

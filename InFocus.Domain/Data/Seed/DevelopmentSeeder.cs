@@ -27,6 +27,8 @@ public sealed class DevelopmentSeeder(
     private static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(30);
     private static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
+    private string _demoPasswordHash = "";
+
     /// <summary>Seeds the missing demo rows and returns how many rows were inserted.</summary>
     public async Task<int> SeedAsync(bool allowNonLocalDatabase, CancellationToken cancellationToken)
     {
@@ -36,6 +38,8 @@ public sealed class DevelopmentSeeder(
             throw new InvalidOperationException("The database has pending migrations; migrate it before seeding.");
         }
 
+        // The demo accounts share one password: one bcrypt run per seeding.
+        _demoPasswordHash = await passwords.HashAsync(DemoData.Password, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await AddMissingAsync(db.Users, DemoData.Users, u => u.Id, ToUser, cancellationToken);
         await AddMissingAsync(db.Profiles, DemoData.Users, ProfileId, ToProfile, cancellationToken);
@@ -141,7 +145,7 @@ public sealed class DevelopmentSeeder(
         Id = user.Id,
         Email = EmailAddress.Normalize(user.Email),
         Name = user.Name,
-        PasswordHash = passwords.Hash(DemoData.Password),
+        PasswordHash = _demoPasswordHash,
     };
 
     private static string ProfileId(DemoUser user) => "cseedprofile" + user.Id[^13..];

@@ -68,7 +68,7 @@ internal static class TmdbHttpClientRegistration
     private static void ConfigurePipeline(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<TmdbOptions>>().Value;
-        var limiter = context.ServiceProvider.GetRequiredService<TmdbRateLimiter>().Limiter;
+        var limiter = context.ServiceProvider.GetRequiredService<TmdbRateLimiter>();
 
         // Backoff and timeouts run on real time whatever clock the domain is given (tests fake the domain's clock).
         builder.TimeProvider = TimeProvider.System;

@@ -209,6 +209,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Auth__LoginFailuresPerAccountBeforeDelay: '10'
     Auth__LoginPressureDelayMilliseconds: '2000'
     Auth__LoginWindowMinutes: '15'
+    // bcrypt computations at once per instance (0: half the cores, at least one) and how long a check waits for one
+    // before it is answered 503 (docs/performance.md, "Sign-in bursts").
+    Auth__PasswordHashingConcurrency: '0'
+    Auth__PasswordHashingMaxWaitMilliseconds: '1000'
     Auth__RegistrationsPerClientPerHour: '10'
     Auth__AccountEmailsPerAddressPerHour: '3'
     Auth__AccountEmailsPerClientPerHour: '10'

@@ -9,21 +9,35 @@ namespace InFocus.Domain.Tests.Media;
 
 /// <summary>
 /// The app's services (<c>AddInFocus</c>) pointed at a fake TMDB, fresh per test so each test gets its own circuit
-/// breaker and rate limiter. No database is touched.
+/// breaker, and a database of its own for the app-wide rate limit (<see cref="TmdbRateLimiter"/>) unless it is given
+/// another harness's database: two harnesses on one database are two instances of the app.
 /// </summary>
 internal sealed class TmdbClientHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly bool _ownsDatabase;
 
-    private TmdbClientHarness(ServiceProvider services) => _services = services;
+    private TmdbClientHarness(ServiceProvider services, string database, bool ownsDatabase)
+    {
+        _services = services;
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+    }
 
     public TmdbClient Client => _services.GetRequiredService<TmdbClient>();
 
     public FakeLogCollector Logs => _services.GetFakeLogCollector();
 
-    public static TmdbClientHarness Create(FakeTmdbServer tmdb, IReadOnlyDictionary<string, string?>? overrides = null)
+    public string Database { get; }
+
+    public static async Task<TmdbClientHarness> CreateAsync(
+        FakeTmdbServer tmdb, IReadOnlyDictionary<string, string?>? overrides = null, string? sharedDatabase = null)
     {
-        var settings = new Dictionary<string, string?>(tmdb.TestHostSettings);
+        var database = sharedDatabase ?? await TestPostgres.CreateDatabaseAsync(nameof(TmdbClientHarness));
+        var settings = new Dictionary<string, string?>(tmdb.TestHostSettings)
+        {
+            ["Database__ConnectionString"] = TestPostgres.ConnectionStringFor(database),
+        };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -33,8 +47,15 @@ internal sealed class TmdbClientHarness : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
         services.AddFakeLogging();
         services.AddInFocus(TestSettings.Build(settings));
-        return new TmdbClientHarness(services.BuildServiceProvider());
+        return new TmdbClientHarness(services.BuildServiceProvider(), database, sharedDatabase is null);
     }
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await TestPostgres.DropDatabaseAsync(Database);
+        }
+    }
 }

@@ -11,7 +11,7 @@ public sealed class TmdbClientTests
     public async Task Search_sends_the_query_with_the_read_access_token_and_reads_movies_shows_and_people()
     {
         await using var tmdb = await FakeTmdbServer.StartAsync();
-        await using var harness = TmdbClientHarness.Create(tmdb);
+        await using var harness = await TmdbClientHarness.CreateAsync(tmdb);
 
         var page = await harness.Client.SearchAsync(MediaSearchType.All, "fight club", 1, CancellationToken.None);
 
@@ -33,7 +33,7 @@ public sealed class TmdbClientTests
     public async Task Movie_and_tv_searches_use_their_own_endpoints()
     {
         await using var tmdb = await FakeTmdbServer.StartAsync();
-        await using var harness = TmdbClientHarness.Create(tmdb);
+        await using var harness = await TmdbClientHarness.CreateAsync(tmdb);
 
         var movies = await harness.Client.SearchAsync(MediaSearchType.Movie, "game of thrones", 1, CancellationToken.None);
         var shows = await harness.Client.SearchAsync(MediaSearchType.Tv, "game of thrones", 1, CancellationToken.None);
@@ -47,7 +47,7 @@ public sealed class TmdbClientTests
     public async Task An_api_key_is_sent_as_a_query_parameter_when_there_is_no_read_access_token()
     {
         await using var tmdb = await FakeTmdbServer.StartAsync();
-        await using var harness = TmdbClientHarness.Create(tmdb, new Dictionary<string, string?>
+        await using var harness = await TmdbClientHarness.CreateAsync(tmdb, new Dictionary<string, string?>
         {
             ["Tmdb__ReadAccessToken"] = "",
             ["Tmdb__ApiKey"] = FakeTmdbServer.ApiKey,
@@ -67,7 +67,7 @@ public sealed class TmdbClientTests
     public async Task Credentials_never_appear_in_logs_even_at_trace_level(string token, string apiKey)
     {
         await using var tmdb = await FakeTmdbServer.StartAsync();
-        await using var harness = TmdbClientHarness.Create(tmdb, new Dictionary<string, string?>
+        await using var harness = await TmdbClientHarness.CreateAsync(tmdb, new Dictionary<string, string?>
         {
             ["Tmdb__ReadAccessToken"] = token,
             ["Tmdb__ApiKey"] = apiKey,
@@ -90,7 +90,7 @@ public sealed class TmdbClientTests
     public async Task Movie_details_come_with_credits_and_watch_providers_in_one_request()
     {
         await using var tmdb = await FakeTmdbServer.StartAsync();
-        await using var harness = TmdbClientHarness.Create(tmdb);
+        await using var harness = await TmdbClientHarness.CreateAsync(tmdb);
 
         var details = await harness.Client.GetDetailsAsync(MediaType.Movie, TmdbFixtures.FightClub, CancellationToken.None);
 
@@ -106,7 +106,7 @@ public sealed class TmdbClientTests
     public async Task Show_details_come_with_their_creators_and_watch_providers_in_one_request()
     {
         await using var tmdb = await FakeTmdbServer.StartAsync();
-        await using var harness = TmdbClientHarness.Create(tmdb);
+        await using var harness = await TmdbClientHarness.CreateAsync(tmdb);
 
         var details = await harness.Client.GetDetailsAsync(MediaType.Tv, TmdbFixtures.BreakingBad, CancellationToken.None);
 
@@ -122,7 +122,7 @@ public sealed class TmdbClientTests
     public async Task An_unknown_title_is_not_found()
     {
         await using var tmdb = await FakeTmdbServer.StartAsync();
-        await using var harness = TmdbClientHarness.Create(tmdb);
+        await using var harness = await TmdbClientHarness.CreateAsync(tmdb);
 
         var error = await Assert.ThrowsAsync<NotFoundException>(
             () => harness.Client.GetDetailsAsync(MediaType.Movie, 999_999_999, CancellationToken.None));
@@ -135,7 +135,7 @@ public sealed class TmdbClientTests
     public async Task Without_credentials_nothing_is_sent_and_TMDB_is_unavailable()
     {
         await using var tmdb = await FakeTmdbServer.StartAsync();
-        await using var harness = TmdbClientHarness.Create(tmdb, new Dictionary<string, string?>
+        await using var harness = await TmdbClientHarness.CreateAsync(tmdb, new Dictionary<string, string?>
         {
             ["Tmdb__ReadAccessToken"] = "",
             ["Tmdb__ApiKey"] = " ",
@@ -153,7 +153,7 @@ public sealed class TmdbClientTests
     public async Task Rejected_credentials_make_TMDB_unavailable_are_not_retried_and_are_logged_as_an_error()
     {
         await using var tmdb = await FakeTmdbServer.StartAsync();
-        await using var harness = TmdbClientHarness.Create(tmdb, new Dictionary<string, string?>
+        await using var harness = await TmdbClientHarness.CreateAsync(tmdb, new Dictionary<string, string?>
         {
             ["Tmdb__ReadAccessToken"] = "revoked-token",
         });
@@ -172,7 +172,7 @@ public sealed class TmdbClientTests
     public async Task Malformed_JSON_makes_TMDB_unavailable_without_retrying()
     {
         await using var tmdb = await FakeTmdbServer.StartAsync();
-        await using var harness = TmdbClientHarness.Create(tmdb);
+        await using var harness = await TmdbClientHarness.CreateAsync(tmdb);
         tmdb.Script("movie/550", FakeTmdbReply.Malformed());
 
         await Assert.ThrowsAsync<DependencyUnavailableException>(

@@ -67,7 +67,7 @@ public static class SignedInUsers
         email ??= $"user-{Guid.NewGuid():N}@example.com";
         var address = NewClientAddress();
         var token = SecureToken.Generate();
-        var passwordHash = host.Services.GetRequiredService<PasswordHasher>().Hash(password);
+        var passwordHash = await host.Services.GetRequiredService<PasswordHasher>().HashAsync(password, CancellationToken.None);
         await host.DbAsync(async db =>
         {
             db.PendingRegistrations.Add(new PendingRegistration

@@ -88,6 +88,9 @@ public sealed class FakeTmdbServer : IAsyncDisposable
 
     public IReadOnlyList<FakeTmdbRequest> Requests => _requests.ToArray();
 
+    /// <summary>The server's clock now, in the time base of <see cref="FakeTmdbRequest.ReceivedAt"/>.</summary>
+    public TimeSpan Now => _clock.Elapsed;
+
     /// <summary>Called with each request as it arrives (for example to move a fake clock).</summary>
     public Action<FakeTmdbRequest>? OnRequest { get; set; }
 
