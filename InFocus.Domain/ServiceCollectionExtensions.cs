@@ -1,4 +1,5 @@
 using InFocus.Domain.Accounts;
+using InFocus.Domain.Availability;
 using InFocus.Domain.Common.Email;
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddAccounts(configuration);
         services.AddMaintenance();
         services.AddMedia(configuration);
+        services.AddAvailability();
         services.AddFamilies();
         services.AddInvitations(configuration);
         services.AddWatchlist(configuration);

@@ -1,9 +1,11 @@
 using InFocus.Domain.Accounts;
+using InFocus.Domain.Availability;
 using InFocus.Domain.Common.Limits;
 using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Media;
 using InFocus.Domain.Recommendations;
+using InFocus.Domain.Tonight;
 using InFocus.Domain.Watchlist;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +32,12 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     public DbSet<StreamingProvider> StreamingProviders => Set<StreamingProvider>();
+
+    public DbSet<WatchProvider> WatchProviders => Set<WatchProvider>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<TonightPick> TonightPicks => Set<TonightPick>();
 
     public DbSet<WatchlistEntry> WatchlistEntries => Set<WatchlistEntry>();
 

@@ -26,10 +26,10 @@ internal static class CatalogWriter
         // one's commit, inserts nothing, and updates below.
         var inserted = await db.Database.SqlQuery<string>($"""
             INSERT INTO media_items (id, tmdb_id, tmdb_type, title, description, poster_path, backdrop_path,
-                                     release_date, rating, genres, creators, providers_refreshed_at)
+                                     release_date, rating, genres, creators, runtime, popularity, providers_refreshed_at)
             VALUES ({newId}, {tmdbId}, {typeName}, {title.Title}, {title.Description}::text, {title.PosterPath}::text,
                     {title.BackdropPath}::text, {title.ReleaseDate}::date, {title.Rating}::numeric, {title.Genres},
-                    {title.Creators}, {now})
+                    {title.Creators}, {title.Runtime}::integer, {title.Popularity}::numeric, {now})
             ON CONFLICT (tmdb_id, tmdb_type) DO NOTHING
             RETURNING id AS "Value"
             """).ToListAsync(cancellationToken);
@@ -39,7 +39,7 @@ internal static class CatalogWriter
             SET title = {title.Title}, description = {title.Description}::text, poster_path = {title.PosterPath}::text,
                 backdrop_path = {title.BackdropPath}::text, release_date = {title.ReleaseDate}::date,
                 rating = {title.Rating}::numeric, genres = {title.Genres}, creators = {title.Creators},
-                providers_refreshed_at = {now}
+                runtime = {title.Runtime}::integer, popularity = {title.Popularity}::numeric, providers_refreshed_at = {now}
             WHERE tmdb_id = {tmdbId} AND tmdb_type = {typeName}
             RETURNING id AS "Value"
             """).ToListAsync(cancellationToken)).Single();
