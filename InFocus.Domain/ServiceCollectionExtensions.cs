@@ -9,6 +9,7 @@ using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
 using InFocus.Domain.Media;
 using InFocus.Domain.Recommendations;
+using InFocus.Domain.Tonight;
 using InFocus.Domain.Watchlist;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddInvitations(configuration);
         services.AddWatchlist(configuration);
         services.AddRecommendations(configuration);
+        services.AddTonight();
         return services;
     }
 }
