@@ -8,6 +8,7 @@ using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
 using InFocus.Domain.Media;
+using InFocus.Domain.Notifications;
 using InFocus.Domain.Recommendations;
 using InFocus.Domain.Tonight;
 using InFocus.Domain.Watchlist;
@@ -39,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddWatchlist(configuration);
         services.AddRecommendations(configuration);
         services.AddTonight();
+        services.AddNotifications();
         return services;
     }
 }

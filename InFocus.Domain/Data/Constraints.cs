@@ -32,6 +32,7 @@ internal static class Constraints
     public const string TonightPickMembers = "ck_tonight_picks_members";
     public const string WatchProviderUnique = "ux_watch_providers_tmdb_provider_id";
     public const string SubscriptionUnique = "ux_subscriptions_user_provider";
+    public const string NotificationEventUnique = "ux_notifications_user_event";
     public const string ProviderUnique = "ux_streaming_providers_offer";
     public const string ProviderRegionsNotEmpty = "ck_streaming_providers_regions";
     public const string WatchlistUnique = "ux_watchlist_entries_user_media";
@@ -70,6 +71,7 @@ internal static class Constraints
         [TonightPickMembers] = () => ValidationException.For("members", "must name at least one member."),
         [WatchProviderUnique] = () => new ConflictException("This provider is already in the provider list."),
         [SubscriptionUnique] = () => new ConflictException("This service is already among yours."),
+        [NotificationEventUnique] = () => new ConflictException("This event was notified already."),
         [ProviderUnique] = () => new ConflictException("This provider offer is already listed for the title."),
         [ProviderRegionsNotEmpty] = () => ValidationException.For("regions", "must name at least one region."),
         [WatchlistUnique] = () => new ConflictException("This title is already on the watchlist."),

@@ -4,6 +4,7 @@ using InFocus.Domain.Common.Limits;
 using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Media;
+using InFocus.Domain.Notifications;
 using InFocus.Domain.Recommendations;
 using InFocus.Domain.Tonight;
 using InFocus.Domain.Watchlist;
@@ -38,6 +39,8 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
 
     public DbSet<TonightPick> TonightPicks => Set<TonightPick>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<WatchlistEntry> WatchlistEntries => Set<WatchlistEntry>();
 

@@ -2,6 +2,7 @@ using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
 using InFocus.Domain.Media;
+using InFocus.Domain.Notifications;
 using InFocus.Domain.Watchlist;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,6 +49,15 @@ public sealed class RecommendationService(InFocusDbContext db, TitleResolver tit
             Message = string.IsNullOrWhiteSpace(request.Message) ? null : request.Message,
         };
         db.Recommendations.Add(recommendation);
+        db.Notifications.Add(new Notification
+        {
+            UserId = recipientId,
+            Type = NotificationType.RecommendationReceived,
+            EventKey = $"recommendation_received:{recommendation.Id}",
+            ActorId = user.UserId,
+            MediaItemId = mediaItemId,
+            RecommendationId = recommendation.Id,
+        });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

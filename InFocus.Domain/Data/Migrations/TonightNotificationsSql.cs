@@ -11,6 +11,7 @@ internal static class TonightNotificationsSql
         ("watch_providers", "created_at"),
         ("subscriptions", "created_at"),
         ("tonight_picks", "picked_at"),
+        ("notifications", "created_at"),
     ];
 
     public static string Up => string.Join("\n", TimestampedTables.Select(t => TimestampTriggers.Create(t.Table, t.Created, "updated_at")));

@@ -41,6 +41,61 @@ namespace InFocus.Domain.Data.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    user_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    event_key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    actor_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    media_item_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    family_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    recommendation_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    tmdb_provider_id = table.Column<int>(type: "integer", nullable: true),
+                    provider = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    region = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    read_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                    table.CheckConstraint("ck_notifications_type", "type IN ('title_available', 'recommendation_received', 'recommendation_accepted', 'recommendation_rejected', 'invitation_accepted', 'member_joined', 'member_left')");
+                    table.ForeignKey(
+                        name: "fk_notifications_families_family_id",
+                        column: x => x.family_id,
+                        principalTable: "families",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_notifications_media_items_media_item_id",
+                        column: x => x.media_item_id,
+                        principalTable: "media_items",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_notifications_recommendations_recommendation_id",
+                        column: x => x.recommendation_id,
+                        principalTable: "recommendations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_notifications_users_actor_id",
+                        column: x => x.actor_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_notifications_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "subscriptions",
                 columns: table => new
                 {
@@ -134,6 +189,43 @@ namespace InFocus.Domain.Data.Migrations
                 sql: "region ~ '^[A-Z]{2}$'");
 
             migrationBuilder.CreateIndex(
+                name: "ix_notifications_actor_id",
+                table: "notifications",
+                column: "actor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_family_id",
+                table: "notifications",
+                column: "family_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_media_item_id",
+                table: "notifications",
+                column: "media_item_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_recommendation_id",
+                table: "notifications",
+                column: "recommendation_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_user_id_created_at_id",
+                table: "notifications",
+                columns: new[] { "user_id", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_user_id_created_at_id1",
+                table: "notifications",
+                columns: new[] { "user_id", "created_at", "id" },
+                filter: "read_at IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_notifications_user_event",
+                table: "notifications",
+                columns: new[] { "user_id", "event_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_subscriptions_tmdb_provider_id",
                 table: "subscriptions",
                 column: "tmdb_provider_id");
@@ -172,6 +264,9 @@ namespace InFocus.Domain.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql(TonightNotificationsSql.Down);
+
+            migrationBuilder.DropTable(
+                name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "subscriptions");
