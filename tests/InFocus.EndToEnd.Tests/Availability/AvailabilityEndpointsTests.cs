@@ -6,13 +6,14 @@ using InFocus.Domain.Media;
 using InFocus.Domain.Watchlist;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.EndToEnd.Tests.Media;
+using InFocus.EndToEnd.Tests.Tonight;
 using InFocus.TestKit.Tmdb;
 using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.EndToEnd.Tests.Availability;
 
 /// <summary>Providers of a region, my services, the watchlist's availability filter and a family's region, over HTTP.</summary>
-[Collection(MediaCollection.Name)]
+[Collection(TonightCollection.Name)]
 public sealed class AvailabilityEndpointsTests(MediaHostFixture host)
 {
     [Fact]

@@ -5,11 +5,12 @@ using InFocus.Domain.Notifications;
 using InFocus.Domain.Recommendations;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.EndToEnd.Tests.Media;
+using InFocus.EndToEnd.Tests.Tonight;
 
 namespace InFocus.EndToEnd.Tests.Notifications;
 
 /// <summary>Recommendations notify the people they concern; notifications are listed, counted on /me and marked read.</summary>
-[Collection(MediaCollection.Name)]
+[Collection(TonightCollection.Name)]
 public sealed class NotificationEndpointsTests(MediaHostFixture host)
 {
     [Fact]

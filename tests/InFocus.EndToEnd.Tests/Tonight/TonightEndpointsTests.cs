@@ -12,7 +12,7 @@ namespace InFocus.EndToEnd.Tests.Tonight;
 /// Two members set their services, the family asks what to watch tonight and records its pick, over HTTP. In the
 /// US, Breaking Bad streams on Netflix and Fight Club on Peacock Premium (the recorded TMDB offers).
 /// </summary>
-[Collection(MediaCollection.Name)]
+[Collection(TonightCollection.Name)]
 public sealed class TonightEndpointsTests(MediaHostFixture host)
 {
     [Fact]
