@@ -13,7 +13,8 @@
 # Registers a benchmark user and a second one through the API, inserts N titles and the user's N watchlist entries
 # straight into the database with SQL (generate_series through psql), creates a family through the API whose second
 # member shares every other title, then runs wrk against GET /api/health, GET /api/watchlist?limit=50,
-# GET /api/watchlist/stats and GET /api/families/{id}/watchlist, and prints requests per second and latency
+# GET /api/watchlist/stats, GET /api/families/{id}/watchlist and GET /api/families/{id}/tonight (every other title
+# streams on Netflix in the US, the owner's region and service), and prints requests per second and latency
 # percentiles for each. Installs wrk with apt-get when it is missing.
 #
 # The database is the one InFocus uses: the app setting Database__ConnectionString from the environment, else
@@ -150,8 +151,13 @@ SELECT :'prefix' || 'e' || lpad(g::text, 12, '0'), :'member', :'prefix' || 'm' |
        (ARRAY['not_watched', 'completed'])[1 + g % 2], NULLIF(g % 7, 0)
 FROM generate_series(2, :entries, 2) AS g;
 INSERT INTO family_memberships (id, user_id, family_id, role) VALUES (:'prefix' || 'f000000000001', :'member', :'family', 'member');
+INSERT INTO streaming_providers (id, media_item_id, tmdb_provider_id, provider, offer_type, regions)
+SELECT :'prefix' || 'p' || lpad(g::text, 12, '0'), :'prefix' || 'm' || lpad(g::text, 12, '0'), 8, 'Netflix', 'subscription', ARRAY['US']
+FROM generate_series(1, :entries, 2) AS g;
+UPDATE users SET region = 'US' WHERE id = :'owner';
+INSERT INTO subscriptions (id, user_id, tmdb_provider_id) VALUES (:'prefix' || 's000000000001', :'owner', 8);
 COMMIT;
-ANALYZE media_items, watchlist_entries, family_memberships;
+ANALYZE media_items, watchlist_entries, family_memberships, streaming_providers, subscriptions;
 SQL
   echo "owner $BENCH_USER: $ENTRIES entries; member $MEMBER_USER: $((ENTRIES / 2)) entries; family $FAMILY_ID"
 }
@@ -198,6 +204,7 @@ run_benchmarks() {
   measure "GET /api/watchlist?limit=50" "/api/watchlist?limit=50"
   measure "GET /api/watchlist/stats" /api/watchlist/stats
   measure "GET /api/families/{id}/watchlist" "/api/families/$FAMILY_ID/watchlist"
+  measure "GET /api/families/{id}/tonight" "/api/families/$FAMILY_ID/tonight"
 }
 
 main() {
