@@ -143,6 +143,9 @@ internal static class CatalogWriter
             JOIN users AS u ON u.region = a.region
             JOIN subscriptions AS s ON s.user_id = u.id AND s.tmdb_provider_id = a.tmdb_provider_id
             JOIN watchlist_entries AS w ON w.user_id = u.id AND w.media_item_id = {mediaItemId} AND w.status <> 'completed'
+            WHERE NOT EXISTS (
+                SELECT 1 FROM profiles AS pr
+                WHERE pr.user_id = u.id AND pr.preferences -> 'notifications' -> 'types' -> 'title_available' = 'false'::jsonb)
             ON CONFLICT (user_id, event_key) DO NOTHING
             """, cancellationToken);
 

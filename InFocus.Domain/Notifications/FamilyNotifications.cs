@@ -6,7 +6,8 @@ namespace InFocus.Domain.Notifications;
 
 /// <summary>
 /// Family events that notify, each one set-based statement inside the caller's transaction; the event key keeps a
-/// retried or concurrent change from notifying twice.
+/// retried or concurrent change from notifying twice. Like every statement that raises notifications, they skip a
+/// recipient whose profile preferences turn the type off (<c>{"notifications": {"types": {"member_left": false}}}</c>).
 /// </summary>
 internal static class FamilyNotifications
 {
@@ -20,6 +21,9 @@ internal static class FamilyNotifications
             SELECT 'c' || left(md5(m.user_id || ':' || {eventKey}), 24), m.user_id, {typeName}, {eventKey}, {memberId}, {familyId}
             FROM family_memberships AS m
             WHERE m.family_id = {familyId} AND m.user_id <> {memberId}
+              AND NOT EXISTS (
+                  SELECT 1 FROM profiles AS pr
+                  WHERE pr.user_id = m.user_id AND pr.preferences -> 'notifications' -> 'types' -> {typeName} = 'false'::jsonb)
             ON CONFLICT (user_id, event_key) DO NOTHING
             """, cancellationToken);
     }
@@ -36,7 +40,10 @@ internal static class FamilyNotifications
         var eventKey = $"invitation_accepted:{invitationId}";
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO notifications (id, user_id, type, event_key, actor_id, family_id)
-            VALUES ({Cuid.NewId()}, {inviterId}, 'invitation_accepted', {eventKey}, {memberId}, {familyId})
+            SELECT {Cuid.NewId()}, {inviterId}, 'invitation_accepted', {eventKey}, {memberId}, {familyId}
+            WHERE NOT EXISTS (
+                SELECT 1 FROM profiles AS pr
+                WHERE pr.user_id = {inviterId} AND pr.preferences -> 'notifications' -> 'types' -> 'invitation_accepted' = 'false'::jsonb)
             ON CONFLICT (user_id, event_key) DO NOTHING
             """, cancellationToken);
     }

@@ -67,7 +67,11 @@ public sealed class RecommendationReplies(InFocusDbContext db, TimeProvider cloc
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO notifications (id, user_id, type, event_key, actor_id, media_item_id, recommendation_id)
             SELECT {Cuid.NewId()}, r.recommended_by_id, {type}, {type} || ':' || r.id, r.recommended_to_id, r.media_item_id, r.id
-            FROM recommendations AS r WHERE r.id = {id}
+            FROM recommendations AS r
+            WHERE r.id = {id}
+              AND NOT EXISTS (
+                  SELECT 1 FROM profiles AS pr
+                  WHERE pr.user_id = r.recommended_by_id AND pr.preferences -> 'notifications' -> 'types' -> {type} = 'false'::jsonb)
             ON CONFLICT (user_id, event_key) DO NOTHING
             """, cancellationToken);
     }

@@ -62,6 +62,25 @@ public sealed class NotificationEndpointsTests(MediaHostFixture host)
     }
 
     [Fact]
+    public async Task A_type_turned_off_in_the_profile_preferences_is_not_raised()
+    {
+        using var ada = await host.SignUpAsync();
+        using var bob = await host.SignUpAsync();
+        await host.SeedFamilyAsync([ada], bob);
+        var title = await host.SeedTitleAsync();
+        using var off = await bob.Client.PatchJsonAsync("api/me/profile", """{ "preferences": { "notifications": { "types": { "recommendation_received": false } } } }""");
+
+        using var sent = await ada.Client.PostJsonAsync("api/recommendations", new { mediaItemId = title.Id, recipientId = bob.Id });
+        var recommendation = await sent.ReadAsync<RecommendationResponse>();
+        using var rejected = await bob.Client.PostAsync($"api/recommendations/{recommendation.Id}/reject", null);
+
+        Assert.Equal(HttpStatusCode.OK, off.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        Assert.Empty((await GetAsync<Page<NotificationResponse>>(bob, "api/me/notifications")).Items);
+        Assert.Equal(NotificationType.RecommendationRejected, Assert.Single((await GetAsync<Page<NotificationResponse>>(ada, "api/me/notifications")).Items).Type);
+    }
+
+    [Fact]
     public async Task Bad_filters_and_read_requests_are_400()
     {
         using var user = await host.SignUpAsync();
