@@ -1,4 +1,5 @@
 using InFocus.Domain.Accounts;
+using InFocus.Domain.Availability;
 using InFocus.Domain.Common.Email;
 using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
@@ -8,7 +9,9 @@ using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
 using InFocus.Domain.Media;
 using InFocus.Domain.Progress;
+using InFocus.Domain.Notifications;
 using InFocus.Domain.Recommendations;
+using InFocus.Domain.Tonight;
 using InFocus.Domain.Watchlist;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,11 +35,14 @@ public static class ServiceCollectionExtensions
         services.AddAccounts(configuration);
         services.AddMaintenance();
         services.AddMedia(configuration);
+        services.AddAvailability();
         services.AddFamilies();
         services.AddInvitations(configuration);
         services.AddWatchlist(configuration);
         services.AddRecommendations(configuration);
         services.AddProgress();
+        services.AddTonight();
+        services.AddNotifications();
         return services;
     }
 }

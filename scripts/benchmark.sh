@@ -15,7 +15,8 @@
 # straight into the database with SQL (generate_series through psql), creates a family through the API whose second
 # member shares every other title, adds N/10 shows of 10 seasons x 20 episodes to the user's list with seasons 1-5
 # watched, then runs wrk against GET /api/health, GET /api/watchlist?limit=50, GET /api/watchlist/stats,
-# GET /api/families/{id}/watchlist and GET /api/me/up-next?limit=50, and prints requests per second and latency
+# GET /api/families/{id}/watchlist, GET /api/me/up-next?limit=50 and GET /api/families/{id}/tonight (every other title
+# streams on Netflix in the US, the owner's region and service), and prints requests per second and latency
 # percentiles for each. Installs wrk with apt-get when it is missing. Then, side by side in the same run, pgbench
 # (--connections clients, prepared statements) on the SQL of the two aggregate reads as the app runs it now (the
 # maintained summaries) and as it ran before (the whole-list aggregates), with the ratios, and EXPLAIN ANALYZE of each
@@ -184,8 +185,13 @@ INSERT INTO watchlist_entries (id, user_id, media_item_id, status, last_watched_
 SELECT :'prefix' || 'w' || lpad(g::text, 12, '0'), :'owner', :'prefix' || 's' || lpad(g::text, 12, '0'), 'watching',
        timestamptz '2025-01-02' - g * interval '1 minute'
 FROM generate_series(1, greatest(1, :entries / 10)) AS g;
+INSERT INTO streaming_providers (id, media_item_id, tmdb_provider_id, provider, offer_type, regions)
+SELECT :'prefix' || 'p' || lpad(g::text, 12, '0'), :'prefix' || 'm' || lpad(g::text, 12, '0'), 8, 'Netflix', 'subscription', ARRAY['US']
+FROM generate_series(1, :entries, 2) AS g;
+UPDATE users SET region = 'US' WHERE id = :'owner';
+INSERT INTO subscriptions (id, user_id, tmdb_provider_id) VALUES (:'prefix' || 's000000000001', :'owner', 8);
 COMMIT;
-ANALYZE media_items, watchlist_entries, family_memberships, seasons, episodes, viewings;
+ANALYZE media_items, watchlist_entries, family_memberships, seasons, episodes, viewings, streaming_providers, subscriptions;
 SQL
   echo "owner $BENCH_USER: $ENTRIES entries and $((ENTRIES / 10 > 0 ? ENTRIES / 10 : 1)) shows in progress; member $MEMBER_USER: $((ENTRIES / 2)) entries; family $FAMILY_ID"
 }
@@ -254,6 +260,7 @@ run_benchmarks() {
   measure "GET /api/watchlist/stats" /api/watchlist/stats
   measure "GET /api/families/{id}/watchlist" "/api/families/$FAMILY_ID/watchlist"
   measure "GET /api/me/up-next?limit=50" "/api/me/up-next?limit=50"
+  measure "GET /api/families/{id}/tonight" "/api/families/$FAMILY_ID/tonight"
   measure "GET /api/me" /api/me
   signin_burst
 }

@@ -6,7 +6,8 @@ public sealed record UserResponse(string Id, string Email, string Name, DateTime
 
 public sealed record ProfileResponse(string? Bio, string? Avatar, JsonElement Preferences, DateTimeOffset UpdatedAt);
 
-public sealed record MeResponse(UserResponse User, ProfileResponse Profile);
+/// <summary>The signed-in user, their profile and how many of their notifications are unread.</summary>
+public sealed record MeResponse(UserResponse User, ProfileResponse Profile, int UnreadNotifications);
 
 /// <summary>The one response that carries secrets: a new access token and the session's new refresh token.</summary>
 public sealed record TokenPair(string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt)

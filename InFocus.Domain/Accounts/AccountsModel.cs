@@ -10,7 +10,12 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> entity)
     {
-        entity.ToTable("users", t => t.HasCheckConstraint(Constraints.UserEmailNormalized, "email = lower(btrim(email))"));
+        entity.ToTable("users", t =>
+        {
+            t.HasCheckConstraint(Constraints.UserEmailNormalized, "email = lower(btrim(email))");
+            t.HasCheckConstraint(Constraints.UserRegionCode, "region ~ '^[A-Z]{2}$'");
+        });
+        entity.Property(e => e.Region).HasMaxLength(FieldLimits.Region);
         entity.HasCuidKey();
         entity.Property(e => e.Email).HasMaxLength(FieldLimits.Email);
         entity.HasIndex(e => e.Email).IsUnique().HasDatabaseName(Constraints.UserEmailUnique);

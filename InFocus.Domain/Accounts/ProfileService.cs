@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
+using InFocus.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.Domain.Accounts;
@@ -14,10 +15,10 @@ public sealed class ProfileService(InFocusDbContext db)
     {
         var row = await db.Users
             .Where(u => u.Id == user.UserId)
-            .Select(u => new { User = u, u.Profile })
+            .Select(u => new { User = u, u.Profile, Unread = db.Notifications.Count(n => n.UserId == u.Id && n.ReadAt == null) })
             .AsNoTracking()
             .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("User");
-        return ToMe(row.User, row.Profile);
+        return ToMe(row.User, row.Profile, row.Unread);
     }
 
     public async Task<MeResponse> UpdateNameAsync(CurrentUser user, UpdateMeRequest request, CancellationToken cancellationToken)
@@ -84,7 +85,7 @@ public sealed class ProfileService(InFocusDbContext db)
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ToMe(account, profile);
+        return ToMe(account, profile, await NotificationService.UnreadCountAsync(db, user.UserId, cancellationToken));
     }
 
     /// <summary>RFC 7396 merge of <paramref name="patch"/> into the stored object; null resets to <c>{}</c>.</summary>
@@ -112,6 +113,6 @@ public sealed class ProfileService(InFocusDbContext db)
         return json;
     }
 
-    private static MeResponse ToMe(User user, Profile? profile) =>
-        new(user.ToResponse(), profile?.ToResponse() ?? new ProfileResponse(null, null, AccountMappings.ParsePreferences("{}"), user.UpdatedAt));
+    private static MeResponse ToMe(User user, Profile? profile, int unreadNotifications) =>
+        new(user.ToResponse(), profile?.ToResponse() ?? new ProfileResponse(null, null, AccountMappings.ParsePreferences("{}"), user.UpdatedAt), unreadNotifications);
 }

@@ -12,6 +12,9 @@ public sealed class User : Entity
 
     public required string Name { get; set; }
 
+    /// <summary>Where the user watches: an ISO 3166-1 alpha-2 code (upper-case), set with their services; null until then.</summary>
+    public string? Region { get; set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }

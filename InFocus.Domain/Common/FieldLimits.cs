@@ -29,4 +29,5 @@ public static class FieldLimits
     public const int ClientAddress = 64;
     public const int SearchQuery = 200;
     public const int ErrorText = 1_000;
+    public const int NotificationEventKey = 200;
 }

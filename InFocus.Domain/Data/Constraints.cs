@@ -25,6 +25,14 @@ internal static class Constraints
     public const string MediaTmdbUnique = "ux_media_items_tmdb";
     public const string MediaTmdbIdPositive = "ck_media_items_tmdb_id_positive";
     public const string MediaRatingRange = "ck_media_items_rating";
+    public const string MediaRuntimeRange = "ck_media_items_runtime";
+    public const string UserRegionCode = "ck_users_region";
+    public const string FamilyRegionCode = "ck_families_region";
+    public const string WatchProviderIdPositive = "ck_watch_providers_tmdb_provider_id";
+    public const string TonightPickMembers = "ck_tonight_picks_members";
+    public const string WatchProviderUnique = "ux_watch_providers_tmdb_provider_id";
+    public const string SubscriptionUnique = "ux_subscriptions_user_provider";
+    public const string NotificationEventUnique = "ux_notifications_user_event";
     public const string ProviderUnique = "ux_streaming_providers_offer";
     public const string ProviderRegionsNotEmpty = "ck_streaming_providers_regions";
     public const string WatchlistUnique = "ux_watchlist_entries_user_media";
@@ -68,6 +76,14 @@ internal static class Constraints
         [MediaTmdbUnique] = () => new ConflictException("This TMDB title is already in the catalog."),
         [MediaTmdbIdPositive] = () => ValidationException.For("tmdbId", "must be a positive integer."),
         [MediaRatingRange] = () => ValidationException.For("rating", "must be between 0 and 10."),
+        [MediaRuntimeRange] = () => ValidationException.For("runtime", "must be between 1 and 1440 minutes."),
+        [UserRegionCode] = () => ValidationException.For("region", "must be an ISO 3166-1 alpha-2 country code such as US or GB."),
+        [FamilyRegionCode] = () => ValidationException.For("region", "must be an ISO 3166-1 alpha-2 country code such as US or GB."),
+        [WatchProviderIdPositive] = () => ValidationException.For("providerIds", "must be positive integers."),
+        [TonightPickMembers] = () => ValidationException.For("members", "must name at least one member."),
+        [WatchProviderUnique] = () => new ConflictException("This provider is already in the provider list."),
+        [SubscriptionUnique] = () => new ConflictException("This service is already among yours."),
+        [NotificationEventUnique] = () => new ConflictException("This event was notified already."),
         [ProviderUnique] = () => new ConflictException("This provider offer is already listed for the title."),
         [ProviderRegionsNotEmpty] = () => ValidationException.For("regions", "must name at least one region."),
         [WatchlistUnique] = () => new ConflictException("This title is already on the watchlist."),

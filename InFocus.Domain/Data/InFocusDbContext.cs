@@ -1,10 +1,13 @@
 using InFocus.Domain.Accounts;
+using InFocus.Domain.Availability;
 using InFocus.Domain.Common.Limits;
 using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Media;
 using InFocus.Domain.Progress;
+using InFocus.Domain.Notifications;
 using InFocus.Domain.Recommendations;
+using InFocus.Domain.Tonight;
 using InFocus.Domain.Watchlist;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +36,14 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     public DbSet<StreamingProvider> StreamingProviders => Set<StreamingProvider>();
+
+    public DbSet<WatchProvider> WatchProviders => Set<WatchProvider>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<TonightPick> TonightPicks => Set<TonightPick>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<WatchlistEntry> WatchlistEntries => Set<WatchlistEntry>();
 

@@ -9,7 +9,8 @@ internal sealed class FamilyConfiguration : IEntityTypeConfiguration<Family>
 {
     public void Configure(EntityTypeBuilder<Family> entity)
     {
-        entity.ToTable("families");
+        entity.ToTable("families", t => t.HasCheckConstraint(Constraints.FamilyRegionCode, "region ~ '^[A-Z]{2}$'"));
+        entity.Property(e => e.Region).HasMaxLength(FieldLimits.Region);
         entity.HasCuidKey();
         entity.Property(e => e.Name).HasMaxLength(FieldLimits.FamilyName);
         entity.Property(e => e.CreatedById).HasMaxLength(FieldLimits.Id);

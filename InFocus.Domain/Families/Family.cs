@@ -11,6 +11,11 @@ public sealed class Family : Entity
     /// <summary>The user who created the family; null once that account is deleted (the family lives on).</summary>
     public string? CreatedById { get; init; }
 
+    /// <summary>
+    /// Where the family watches together (ISO 3166-1 alpha-2); null means the creator's region, read when needed.
+    /// </summary>
+    public string? Region { get; set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }

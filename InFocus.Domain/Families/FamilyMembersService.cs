@@ -1,6 +1,7 @@
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
+using InFocus.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.Domain.Families;
@@ -74,6 +75,7 @@ public sealed class FamilyMembersService(InFocusDbContext db)
         {
             db.FamilyMemberships.Remove(target);
             await db.SaveChangesAsync(cancellationToken);
+            await FamilyNotifications.MembersAsync(db, NotificationType.MemberLeft, familyId, target.UserId, $"member_left:{target.Id}", cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
+using InFocus.Domain.Media;
 using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.Domain.Families;
@@ -48,6 +49,7 @@ public sealed class FamilyService(InFocusDbContext db)
                 f.Id,
                 f.Name,
                 f.CreatedById,
+                Region = f.Region ?? f.CreatedBy!.Region,
                 Role = f.Memberships.Where(m => m.UserId == user.UserId).Select(m => m.Role).First(),
                 f.CreatedAt,
                 f.UpdatedAt,
@@ -58,15 +60,38 @@ public sealed class FamilyService(InFocusDbContext db)
             })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException(FamilyAccess.Resource);
-        return new FamilyDetails(family.Id, family.Name, family.CreatedById, family.Role, family.CreatedAt, family.UpdatedAt, family.Members);
+        return new FamilyDetails(family.Id, family.Name, family.CreatedById, family.Role, family.Region, family.CreatedAt, family.UpdatedAt, family.Members);
     }
 
-    /// <summary>Renames the family (admins only).</summary>
-    public async Task<FamilyDetails> RenameAsync(CurrentUser user, string familyId, FamilyRequest request, CancellationToken cancellationToken)
+    /// <summary>Renames the family and sets or resets its region (admins only).</summary>
+    public async Task<FamilyDetails> UpdateAsync(CurrentUser user, string familyId, UpdateFamilyRequest request, CancellationToken cancellationToken)
     {
-        var name = ValidName(request);
+        var validation = new Validation();
+        var name = request.Name.IsSet ? request.Name.Value?.Trim() : null;
+        if (request.Name.IsSet)
+        {
+            validation.Required("name", name, FieldLimits.FamilyName);
+        }
+
+        string? region = null;
+        if (request.Region.IsSet && request.Region.Value is not null && !Regions.TryNormalize(request.Region.Value, out region))
+        {
+            validation.Add("region", "must be an ISO 3166-1 alpha-2 country code such as US or GB, or null for the creator's region.");
+        }
+
+        if (!request.Name.IsSet && !request.Region.IsSet)
+        {
+            validation.Add("name", "or region is required: nothing to change.");
+        }
+
+        validation.ThrowIfInvalid();
         await FamilyAccess.RequireAdminAsync(db, user.UserId, familyId, cancellationToken);
-        await db.Families.Where(f => f.Id == familyId).ExecuteUpdateAsync(s => s.SetProperty(f => f.Name, name), cancellationToken);
+        var setName = request.Name.IsSet;
+        var setRegion = request.Region.IsSet;
+        await db.Families.Where(f => f.Id == familyId).ExecuteUpdateAsync(
+            s => s.SetProperty(f => f.Name, f => setName ? name! : f.Name).SetProperty(f => f.Region, f => setRegion ? region : f.Region),
+            cancellationToken);
+
         return await GetAsync(user, familyId, cancellationToken);
     }
 

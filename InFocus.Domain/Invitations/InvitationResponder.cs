@@ -1,6 +1,7 @@
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
 using InFocus.Domain.Families;
+using InFocus.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.Domain.Invitations;
@@ -81,6 +82,13 @@ public sealed class InvitationResponder(InFocusDbContext db, TimeProvider clock)
         invitation.AcceptedAt = now;
         invitation.RespondedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        if (caller.Membership is null)
+        {
+            await FamilyNotifications.MembersAsync(
+                db, NotificationType.MemberJoined, invitation.FamilyId, userId, $"member_joined:{invitation.Id}", cancellationToken);
+        }
+
+        await FamilyNotifications.InvitationAcceptedAsync(db, invitation.Id, invitation.InvitedById, invitation.FamilyId, userId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new InvitationAcceptance(invitation.FamilyId, familyName, role, now);
     }

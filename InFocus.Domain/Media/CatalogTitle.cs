@@ -12,7 +12,9 @@ internal sealed record CatalogTitle(
     DateOnly? ReleaseDate,
     decimal? Rating,
     List<string> Genres,
-    List<string> Creators)
+    List<string> Creators,
+    int? Runtime,
+    decimal? Popularity)
 {
     private const int MaxGenres = 20;
     private const int MaxCreators = 20;
@@ -37,6 +39,8 @@ internal sealed record CatalogTitle(
             TmdbValues.Date(type == MediaType.Movie ? details.ReleaseDate : details.FirstAirDate),
             TmdbValues.Rating(details.VoteAverage, details.VoteCount),
             TmdbValues.Names((details.Genres ?? []).Select(g => g.Name), FieldLimits.Genre, MaxGenres),
-            TmdbValues.Names(creators, FieldLimits.PersonCredit, MaxCreators));
+            TmdbValues.Names(creators, FieldLimits.PersonCredit, MaxCreators),
+            TmdbValues.Runtime(type == MediaType.Movie ? details.Runtime : details.EpisodeRunTime?.FirstOrDefault(r => r > 0)),
+            TmdbValues.Popularity(details.Popularity));
     }
 }

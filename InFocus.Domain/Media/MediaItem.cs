@@ -29,6 +29,12 @@ public sealed class MediaItem : Entity
     /// <summary>Directors of a movie, creators of a show.</summary>
     public List<string> Creators { get; set; } = [];
 
+    /// <summary>Minutes of a movie, or of a show's typical episode; null when TMDB does not say.</summary>
+    public int? Runtime { get; set; }
+
+    /// <summary>TMDB's popularity score at import or last refresh of the title.</summary>
+    public decimal? Popularity { get; set; }
+
     /// <summary>When the streaming providers were last fetched from TMDB; null if never.</summary>
     public DateTimeOffset? ProvidersRefreshedAt { get; set; }
 

@@ -13,6 +13,7 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         {
             t.HasCheckConstraint(Constraints.MediaTmdbIdPositive, "tmdb_id > 0");
             t.HasCheckConstraint(Constraints.MediaRatingRange, "rating IS NULL OR (rating >= 0 AND rating <= 10)");
+            t.HasCheckConstraint(Constraints.MediaRuntimeRange, "runtime IS NULL OR (runtime > 0 AND runtime <= 1440)");
         });
         entity.HasCuidKey();
         entity.HasEnumText(e => e.TmdbType, "tmdb_type");
@@ -22,6 +23,7 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         entity.Property(e => e.PosterPath).HasMaxLength(FieldLimits.ImagePath);
         entity.Property(e => e.BackdropPath).HasMaxLength(FieldLimits.ImagePath);
         entity.Property(e => e.Rating).HasPrecision(3, 1);
+        entity.Property(e => e.Popularity).HasPrecision(10, 3);
         entity.Property(e => e.Genres).HasColumnType("text[]");
         entity.Property(e => e.Creators).HasColumnType("text[]");
         entity.HasIndex(e => e.ProvidersRefreshedAt);

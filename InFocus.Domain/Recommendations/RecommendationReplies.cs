@@ -2,6 +2,7 @@ using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
 using InFocus.Domain.Media;
+using InFocus.Domain.Notifications;
 using InFocus.Domain.Watchlist;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +41,11 @@ public sealed class RecommendationReplies(InFocusDbContext db, TimeProvider cloc
                 await AddToWatchlistAsync(id!, cancellationToken);
             }
 
+            if (answered == 1)
+            {
+                await NotifySenderAsync(id!, answer, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -52,6 +58,22 @@ public sealed class RecommendationReplies(InFocusDbContext db, TimeProvider cloc
         }
 
         return row.ToResponse(images);
+    }
+
+    /// <summary>The recommender hears of the answer, in the answer's transaction; once per answer.</summary>
+    private Task NotifySenderAsync(string id, RecommendationStatus answer, CancellationToken cancellationToken)
+    {
+        var type = SnakeCaseEnum<NotificationType>.ToName(answer == RecommendationStatus.Accepted ? NotificationType.RecommendationAccepted : NotificationType.RecommendationRejected);
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO notifications (id, user_id, type, event_key, actor_id, media_item_id, recommendation_id)
+            SELECT {Cuid.NewId()}, r.recommended_by_id, {type}, {type} || ':' || r.id, r.recommended_to_id, r.media_item_id, r.id
+            FROM recommendations AS r
+            WHERE r.id = {id}
+              AND NOT EXISTS (
+                  SELECT 1 FROM profiles AS pr
+                  WHERE pr.user_id = r.recommended_by_id AND pr.preferences -> 'notifications' -> 'types' -> {type} = 'false'::jsonb)
+            ON CONFLICT (user_id, event_key) DO NOTHING
+            """, cancellationToken);
     }
 
     /// <summary>

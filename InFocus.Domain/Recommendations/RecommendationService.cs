@@ -50,7 +50,10 @@ public sealed class RecommendationService(InFocusDbContext db, TitleResolver tit
         db.Recommendations.Add(recommendation);
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await NotifyRecipientAsync(recommendation, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (ConflictException e)
         {
@@ -72,6 +75,22 @@ public sealed class RecommendationService(InFocusDbContext db, TitleResolver tit
             .Select(RecommendationRow.Projection)
             .SingleAsync(cancellationToken);
         return created.ToResponse(images);
+    }
+
+    /// <summary>The recipient hears of it in the same transaction, unless their preferences turn the type off.</summary>
+    private Task NotifyRecipientAsync(Recommendation recommendation, CancellationToken cancellationToken)
+    {
+        var eventKey = $"recommendation_received:{recommendation.Id}";
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO notifications (id, user_id, type, event_key, actor_id, media_item_id, recommendation_id)
+            SELECT {Cuid.NewId()}, {recommendation.RecommendedToId}, 'recommendation_received', {eventKey},
+                   {recommendation.RecommendedById}, {recommendation.MediaItemId}, {recommendation.Id}
+            WHERE NOT EXISTS (
+                SELECT 1 FROM profiles AS pr
+                WHERE pr.user_id = {recommendation.RecommendedToId}
+                  AND pr.preferences -> 'notifications' -> 'types' -> 'recommendation_received' = 'false'::jsonb)
+            ON CONFLICT (user_id, event_key) DO NOTHING
+            """, cancellationToken);
     }
 
     /// <summary>

@@ -10,6 +10,6 @@ internal sealed record WatchlistEntryRow(WatchlistEntry Entry, TitleRow Title)
     public static readonly Expression<Func<WatchlistEntry, WatchlistEntryRow>> Projection =
         ProjectionComposition.Compose((WatchlistEntry e) => e.MediaItem!, TitleRow.Projection, (e, title) => new WatchlistEntryRow(e, title));
 
-    public WatchlistEntryResponse ToResponse(MediaImages images) => new(
-        Entry.Id, Entry.Status, Entry.Rating, Entry.Notes, Entry.DateAdded, Entry.DateUpdated, EntityTag.From(Entry.Version), Title.ToSummary(images));
+    public WatchlistEntryResponse ToResponse(MediaImages images, IReadOnlyList<AvailableOffer>? availableOn = null) => new(
+        Entry.Id, Entry.Status, Entry.Rating, Entry.Notes, Entry.DateAdded, Entry.DateUpdated, EntityTag.From(Entry.Version), Title.ToSummary(images), availableOn);
 }

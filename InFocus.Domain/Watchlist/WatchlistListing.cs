@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using InFocus.Domain.Accounts;
+using InFocus.Domain.Availability;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
 using InFocus.Domain.Media;
@@ -27,6 +28,13 @@ public sealed class WatchlistListing(InFocusDbContext db, MediaImages images)
         var sort = SnakeCaseEnum<WatchlistSort>.ParseOptional("sort", query.Sort, validation) ?? WatchlistSort.Added;
         var order = SnakeCaseEnum<SortOrder>.ParseOptional("order", query.Order, validation)
             ?? (sort == WatchlistSort.Title ? SortOrder.Asc : SortOrder.Desc);
+        var available = SnakeCaseEnum<AvailabilityFilter>.ParseOptional("available", query.Available, validation);
+        var offers = OfferFilter.Parse(query.Offer, validation);
+        if (available is null && query.Offer is not null)
+        {
+            validation.Add("offer", "filters by availability: use it with available=mine or available=any.");
+        }
+
         validation.ThrowIfInvalid();
 
         var entries = db.WatchlistEntries.AsNoTracking().Where(e => e.UserId == user.UserId);
@@ -35,7 +43,16 @@ public sealed class WatchlistListing(InFocusDbContext db, MediaImages images)
             entries = entries.Where(e => e.Status == wanted);
         }
 
-        var list = new Listing(entries, order == SortOrder.Desc, Kind(sort, order, status), page);
+        var kind = Kind(sort, order, status);
+        AvailabilityScope? where = null;
+        if (available is { } filter)
+        {
+            where = await AvailabilityAsync(user, filter, offers, cancellationToken);
+            kind = $"{kind}:{SnakeCaseEnum<AvailabilityFilter>.ToName(filter)}:{OfferFilter.KindOf(offers)}";
+            entries = entries.Where(e => where.Offers(db).Any(sp => sp.MediaItemId == e.MediaItemId));
+        }
+
+        var list = new Listing(entries, order == SortOrder.Desc, kind, page);
         var rows = sort switch
         {
             WatchlistSort.Added => list.ReadAsync(e => e.DateAdded, r => r.Entry.DateAdded, cancellationToken),
@@ -44,7 +61,43 @@ public sealed class WatchlistListing(InFocusDbContext db, MediaImages images)
             _ when list.Descending => list.ReadAsync(e => e.Rating ?? UnratedDescending, r => r.Entry.Rating ?? UnratedDescending, cancellationToken),
             _ => list.ReadAsync(e => e.Rating ?? UnratedAscending, r => r.Entry.Rating ?? UnratedAscending, cancellationToken),
         };
-        return (await rows).Map(row => row.ToResponse(images));
+        var result = await rows;
+        if (where is null)
+        {
+            return result.Map(row => row.ToResponse(images));
+        }
+
+        var titleIds = result.Items.Select(r => r.Title.Id).ToList();
+        var offersByTitle = (await where.Offers(db)
+                .Where(sp => titleIds.Contains(sp.MediaItemId))
+                .OrderBy(sp => sp.Provider).ThenBy(sp => sp.TmdbProviderId).ThenBy(sp => sp.OfferType)
+                .Select(sp => new { sp.MediaItemId, sp.TmdbProviderId, sp.Provider, sp.OfferType, sp.LogoPath })
+                .ToListAsync(cancellationToken))
+            .ToLookup(o => o.MediaItemId, o => new AvailableOffer(o.TmdbProviderId, o.Provider, o.OfferType, images.Logo(o.LogoPath)));
+        return result.Map(row => row.ToResponse(images, offersByTitle[row.Title.Id].ToList()));
+    }
+
+    /// <summary>The caller's region and services; a caller without a region cannot filter by availability.</summary>
+    private async Task<AvailabilityScope> AvailabilityAsync(
+        CurrentUser user, AvailabilityFilter filter, List<StreamingOfferType> offers, CancellationToken cancellationToken)
+    {
+        var me = await db.Users
+            .Where(u => u.Id == user.UserId)
+            .Select(u => new { u.Region, Services = db.Subscriptions.Where(s => s.UserId == u.Id).Select(s => s.TmdbProviderId).ToList() })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("User");
+        return me.Region is { } region
+            ? new AvailabilityScope(region, offers, filter == AvailabilityFilter.Mine ? me.Services : null)
+            : throw ValidationException.For("available", "needs your region: set it (and your services) with PUT /api/me/services.");
+    }
+
+    /// <summary>Offers of the listed types in the region, on the given services (or on any when null).</summary>
+    private sealed record AvailabilityScope(string Region, List<StreamingOfferType> OfferTypes, List<int>? Services)
+    {
+        public IQueryable<StreamingProvider> Offers(InFocusDbContext db)
+        {
+            var offers = db.StreamingProviders.Where(sp => sp.Regions.Contains(Region) && OfferTypes.Contains(sp.OfferType));
+            return Services is null ? offers : offers.Where(sp => Services.Contains(sp.TmdbProviderId));
+        }
     }
 
     /// <summary>The cursor's list: a cursor of one sort, order or filter cannot be replayed against another.</summary>

@@ -17,5 +17,18 @@ public sealed record AddWatchlistEntryRequest(
 /// </summary>
 public sealed record UpdateWatchlistEntryRequest(Optional<string?> Status, Optional<int?> Rating, Optional<string?> Notes);
 
-/// <summary>Query of <c>GET /api/watchlist</c>, as received.</summary>
-public sealed record WatchlistQuery(string? Status, string? Sort, string? Order);
+/// <summary>
+/// Query of <c>GET /api/watchlist</c>, as received. <see cref="Available"/> (<c>mine</c> or <c>any</c>) keeps the
+/// titles with an offer of the <see cref="Offer"/> types in the caller's region, on one of the caller's services or on any.
+/// </summary>
+public sealed record WatchlistQuery(string? Status, string? Sort, string? Order, string? Available = null, string? Offer = null);
+
+/// <summary>The <c>available</c> filter of <c>GET /api/watchlist</c>.</summary>
+public enum AvailabilityFilter
+{
+    /// <summary>On one of my services, in my region.</summary>
+    Mine,
+
+    /// <summary>On any service, in my region.</summary>
+    Any,
+}

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using InFocus.Domain.Media;
 
 namespace InFocus.Domain.Watchlist;
 
@@ -14,7 +15,14 @@ public sealed record WatchlistEntryResponse(
     DateTimeOffset DateAdded,
     DateTimeOffset DateUpdated,
     [property: JsonPropertyName("etag")] string ETag,
-    MediaSummary Media);
+    MediaSummary Media,
+    IReadOnlyList<AvailableOffer>? AvailableOn = null);
+
+/// <summary>
+/// Where a title of a list filtered by availability can be watched in the caller's region: the provider and the kind of
+/// offer (only the offers the filter asked for).
+/// </summary>
+public sealed record AvailableOffer(int ProviderId, string Provider, StreamingOfferType OfferType, string? LogoUrl);
 
 /// <summary>Body of <c>GET /api/watchlist/stats</c>.</summary>
 public sealed record WatchlistStatsResponse(

@@ -12,11 +12,11 @@ public sealed class UpdateFamilyFunction(AuthenticatedEndpoint endpoint, FamilyS
     public const string Name = "UpdateFamily";
 
     [Function(Name)]
-    [JsonBody(typeof(FamilyRequest))]
+    [JsonBody(typeof(UpdateFamilyRequest))]
     [Returns(200, typeof(FamilyDetails))]
     [Fails(403)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "families/{id}")] HttpRequest request, string id) =>
         endpoint.RunAsync(request, Name, async (user, cancellationToken) =>
-            ApiResult.Ok(await service.RenameAsync(user, id, await request.ReadJsonAsync<FamilyRequest>(cancellationToken), cancellationToken)));
+            ApiResult.Ok(await service.UpdateAsync(user, id, await request.ReadJsonAsync<UpdateFamilyRequest>(cancellationToken), cancellationToken)));
 }

@@ -504,6 +504,11 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("password_hash");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("timestamp with time zone")
@@ -520,6 +525,115 @@ namespace InFocus.Domain.Data.Migrations
                     b.ToTable("users", null, t =>
                         {
                             t.HasCheckConstraint("ck_users_email_normalized", "email = lower(btrim(email))");
+
+                            t.HasCheckConstraint("ck_users_region", "region ~ '^[A-Z]{2}$'");
+                        });
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Availability.Subscription", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("TmdbProviderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tmdb_provider_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscriptions");
+
+                    b.HasIndex("TmdbProviderId")
+                        .HasDatabaseName("ix_subscriptions_tmdb_provider_id");
+
+                    b.HasIndex("UserId", "TmdbProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_subscriptions_user_provider");
+
+                    b.ToTable("subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Availability.WatchProvider", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("DisplayPriority")
+                        .HasColumnType("integer")
+                        .HasColumnName("display_priority");
+
+                    b.Property<string>("LogoPath")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("logo_path");
+
+                    b.PrimitiveCollection<List<string>>("MovieRegions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("movie_regions");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.Property<int>("TmdbProviderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tmdb_provider_id");
+
+                    b.PrimitiveCollection<List<string>>("TvRegions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tv_regions");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watch_providers");
+
+                    b.HasIndex("TmdbProviderId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_watch_providers_tmdb_provider_id");
+
+                    b.ToTable("watch_providers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_watch_providers_tmdb_provider_id", "tmdb_provider_id > 0");
                         });
                 });
 
@@ -617,6 +731,11 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Region")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("timestamp with time zone")
@@ -629,7 +748,10 @@ namespace InFocus.Domain.Data.Migrations
                     b.HasIndex("CreatedById")
                         .HasDatabaseName("ix_families_created_by_id");
 
-                    b.ToTable("families", (string)null);
+                    b.ToTable("families", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_families_region", "region ~ '^[A-Z]{2}$'");
+                        });
                 });
 
             modelBuilder.Entity("InFocus.Domain.Families.FamilyMembership", b =>
@@ -1007,6 +1129,11 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("genres");
 
+                    b.Property<decimal?>("Popularity")
+                        .HasPrecision(10, 3)
+                        .HasColumnType("numeric(10,3)")
+                        .HasColumnName("popularity");
+
                     b.Property<string>("PosterPath")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
@@ -1024,6 +1151,10 @@ namespace InFocus.Domain.Data.Migrations
                     b.Property<DateOnly?>("ReleaseDate")
                         .HasColumnType("date")
                         .HasColumnName("release_date");
+
+                    b.Property<int?>("Runtime")
+                        .HasColumnType("integer")
+                        .HasColumnName("runtime");
 
                     b.Property<DateTimeOffset?>("SeasonsRefreshedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1075,6 +1206,8 @@ namespace InFocus.Domain.Data.Migrations
                     b.ToTable("media_items", null, t =>
                         {
                             t.HasCheckConstraint("ck_media_items_rating", "rating IS NULL OR (rating >= 0 AND rating <= 10)");
+
+                            t.HasCheckConstraint("ck_media_items_runtime", "runtime IS NULL OR (runtime > 0 AND runtime <= 1440)");
 
                             t.HasCheckConstraint("ck_media_items_show_status", "show_status IN ('returning_series', 'in_production', 'planned', 'pilot', 'ended', 'canceled')");
 
@@ -1214,6 +1347,113 @@ namespace InFocus.Domain.Data.Migrations
                             t.HasCheckConstraint("ck_streaming_providers_offer_type", "offer_type IN ('subscription', 'free', 'ads', 'rent', 'buy')");
 
                             t.HasCheckConstraint("ck_streaming_providers_regions", "cardinality(regions) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("EventKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event_key");
+
+                    b.Property<string>("FamilyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("family_id");
+
+                    b.Property<string>("MediaItemId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("media_item_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("RecommendationId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("recommendation_id");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("region");
+
+                    b.Property<int?>("TmdbProviderId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tmdb_provider_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_notifications_actor_id");
+
+                    b.HasIndex("FamilyId")
+                        .HasDatabaseName("ix_notifications_family_id");
+
+                    b.HasIndex("MediaItemId")
+                        .HasDatabaseName("ix_notifications_media_item_id");
+
+                    b.HasIndex("RecommendationId")
+                        .HasDatabaseName("ix_notifications_recommendation_id");
+
+                    b.HasIndex("UserId", "EventKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notifications_user_event");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_notifications_user_id_created_at_id");
+
+                    b.HasIndex(new[] { "UserId", "CreatedAt", "Id" }, "ix_notifications_unread")
+                        .HasDatabaseName("ix_notifications_user_id_created_at_id1")
+                        .HasFilter("read_at IS NULL");
+
+                    b.ToTable("notifications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notifications_type", "type IN ('title_available', 'recommendation_received', 'recommendation_accepted', 'recommendation_rejected', 'invitation_accepted', 'member_joined', 'member_left')");
                         });
                 });
 
@@ -1405,6 +1645,65 @@ namespace InFocus.Domain.Data.Migrations
                             t.HasCheckConstraint("ck_recommendations_not_to_self", "recommended_by_id <> recommended_to_id");
 
                             t.HasCheckConstraint("ck_recommendations_status", "status IN ('pending', 'accepted', 'rejected')");
+                        });
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Tonight.TonightPick", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FamilyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("family_id");
+
+                    b.Property<string>("MediaItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("media_item_id");
+
+                    b.PrimitiveCollection<List<string>>("MemberIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("member_ids");
+
+                    b.Property<DateTimeOffset>("PickedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("picked_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("PickedById")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("picked_by_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tonight_picks");
+
+                    b.HasIndex("MediaItemId")
+                        .HasDatabaseName("ix_tonight_picks_media_item_id");
+
+                    b.HasIndex("PickedById")
+                        .HasDatabaseName("ix_tonight_picks_picked_by_id");
+
+                    b.HasIndex("FamilyId", "PickedAt", "Id")
+                        .HasDatabaseName("ix_tonight_picks_family_id_picked_at_id");
+
+                    b.ToTable("tonight_picks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_tonight_picks_members", "cardinality(member_ids) > 0");
                         });
                 });
 
@@ -1637,6 +1936,18 @@ namespace InFocus.Domain.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("InFocus.Domain.Availability.Subscription", b =>
+                {
+                    b.HasOne("InFocus.Domain.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subscriptions_users_user_id");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("InFocus.Domain.Families.Family", b =>
                 {
                     b.HasOne("InFocus.Domain.Accounts.User", "CreatedBy")
@@ -1751,6 +2062,46 @@ namespace InFocus.Domain.Data.Migrations
                     b.Navigation("MediaItem");
                 });
 
+            modelBuilder.Entity("InFocus.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("InFocus.Domain.Accounts.User", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_notifications_users_actor_id");
+
+                    b.HasOne("InFocus.Domain.Families.Family", null)
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_families_family_id");
+
+                    b.HasOne("InFocus.Domain.Media.MediaItem", "MediaItem")
+                        .WithMany()
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_media_items_media_item_id");
+
+                    b.HasOne("InFocus.Domain.Recommendations.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_notifications_recommendations_recommendation_id");
+
+                    b.HasOne("InFocus.Domain.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_user_id");
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("MediaItem");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("InFocus.Domain.Progress.CalendarFeed", b =>
                 {
                     b.HasOne("InFocus.Domain.Accounts.User", "User")
@@ -1820,6 +2171,35 @@ namespace InFocus.Domain.Data.Migrations
                     b.Navigation("RecommendedBy");
 
                     b.Navigation("RecommendedTo");
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Tonight.TonightPick", b =>
+                {
+                    b.HasOne("InFocus.Domain.Families.Family", "Family")
+                        .WithMany()
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tonight_picks_families_family_id");
+
+                    b.HasOne("InFocus.Domain.Media.MediaItem", "MediaItem")
+                        .WithMany()
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tonight_picks_media_items_media_item_id");
+
+                    b.HasOne("InFocus.Domain.Accounts.User", "PickedBy")
+                        .WithMany()
+                        .HasForeignKey("PickedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tonight_picks_users_picked_by_id");
+
+                    b.Navigation("Family");
+
+                    b.Navigation("MediaItem");
+
+                    b.Navigation("PickedBy");
                 });
 
             modelBuilder.Entity("InFocus.Domain.Watchlist.WatchlistEntry", b =>

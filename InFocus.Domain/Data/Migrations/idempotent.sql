@@ -1918,4 +1918,281 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    ALTER TABLE users ADD region character varying(2);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    ALTER TABLE media_items ADD popularity numeric(10,3);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    ALTER TABLE media_items ADD runtime integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    ALTER TABLE families ADD region character varying(2);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE TABLE notifications (
+        id character varying(32) NOT NULL,
+        user_id character varying(32) NOT NULL,
+        type character varying(32) NOT NULL,
+        event_key character varying(200) NOT NULL,
+        actor_id character varying(32),
+        media_item_id character varying(32),
+        family_id character varying(32),
+        recommendation_id character varying(32),
+        tmdb_provider_id integer,
+        provider character varying(200),
+        region character varying(2),
+        read_at timestamp with time zone,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_notifications PRIMARY KEY (id),
+        CONSTRAINT ck_notifications_type CHECK (type IN ('title_available', 'recommendation_received', 'recommendation_accepted', 'recommendation_rejected', 'invitation_accepted', 'member_joined', 'member_left')),
+        CONSTRAINT fk_notifications_families_family_id FOREIGN KEY (family_id) REFERENCES families (id) ON DELETE CASCADE,
+        CONSTRAINT fk_notifications_media_items_media_item_id FOREIGN KEY (media_item_id) REFERENCES media_items (id) ON DELETE CASCADE,
+        CONSTRAINT fk_notifications_recommendations_recommendation_id FOREIGN KEY (recommendation_id) REFERENCES recommendations (id) ON DELETE SET NULL,
+        CONSTRAINT fk_notifications_users_actor_id FOREIGN KEY (actor_id) REFERENCES users (id) ON DELETE SET NULL,
+        CONSTRAINT fk_notifications_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE TABLE subscriptions (
+        id character varying(32) NOT NULL,
+        user_id character varying(32) NOT NULL,
+        tmdb_provider_id integer NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_subscriptions PRIMARY KEY (id),
+        CONSTRAINT fk_subscriptions_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE TABLE tonight_picks (
+        id character varying(32) NOT NULL,
+        family_id character varying(32) NOT NULL,
+        media_item_id character varying(32) NOT NULL,
+        picked_by_id character varying(32),
+        member_ids text[] NOT NULL,
+        picked_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_tonight_picks PRIMARY KEY (id),
+        CONSTRAINT ck_tonight_picks_members CHECK (cardinality(member_ids) > 0),
+        CONSTRAINT fk_tonight_picks_families_family_id FOREIGN KEY (family_id) REFERENCES families (id) ON DELETE CASCADE,
+        CONSTRAINT fk_tonight_picks_media_items_media_item_id FOREIGN KEY (media_item_id) REFERENCES media_items (id) ON DELETE CASCADE,
+        CONSTRAINT fk_tonight_picks_users_picked_by_id FOREIGN KEY (picked_by_id) REFERENCES users (id) ON DELETE SET NULL
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE TABLE watch_providers (
+        id character varying(32) NOT NULL,
+        tmdb_provider_id integer NOT NULL,
+        name character varying(200) NOT NULL,
+        logo_path character varying(255),
+        display_priority integer NOT NULL,
+        movie_regions text[] NOT NULL,
+        tv_regions text[] NOT NULL,
+        refreshed_at timestamp with time zone NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_watch_providers PRIMARY KEY (id),
+        CONSTRAINT ck_watch_providers_tmdb_provider_id CHECK (tmdb_provider_id > 0)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    ALTER TABLE users ADD CONSTRAINT ck_users_region CHECK (region ~ '^[A-Z]{2}$');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    ALTER TABLE media_items ADD CONSTRAINT ck_media_items_runtime CHECK (runtime IS NULL OR (runtime > 0 AND runtime <= 1440));
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    ALTER TABLE families ADD CONSTRAINT ck_families_region CHECK (region ~ '^[A-Z]{2}$');
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE INDEX ix_notifications_actor_id ON notifications (actor_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE INDEX ix_notifications_family_id ON notifications (family_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE INDEX ix_notifications_media_item_id ON notifications (media_item_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE INDEX ix_notifications_recommendation_id ON notifications (recommendation_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE INDEX ix_notifications_user_id_created_at_id ON notifications (user_id, created_at, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE INDEX ix_notifications_user_id_created_at_id1 ON notifications (user_id, created_at, id) WHERE read_at IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE UNIQUE INDEX ux_notifications_user_event ON notifications (user_id, event_key);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE INDEX ix_subscriptions_tmdb_provider_id ON subscriptions (tmdb_provider_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE UNIQUE INDEX ux_subscriptions_user_provider ON subscriptions (user_id, tmdb_provider_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE INDEX ix_tonight_picks_family_id_picked_at_id ON tonight_picks (family_id, picked_at, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE INDEX ix_tonight_picks_media_item_id ON tonight_picks (media_item_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE INDEX ix_tonight_picks_picked_by_id ON tonight_picks (picked_by_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE UNIQUE INDEX ux_watch_providers_tmdb_provider_id ON watch_providers (tmdb_provider_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    CREATE FUNCTION infocus_touch_watch_providers() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_watch_providers BEFORE UPDATE ON watch_providers
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_watch_providers();
+    CREATE FUNCTION infocus_touch_subscriptions() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_subscriptions BEFORE UPDATE ON subscriptions
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_subscriptions();
+    CREATE FUNCTION infocus_touch_tonight_picks() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.picked_at := OLD.picked_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_tonight_picks BEFORE UPDATE ON tonight_picks
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_tonight_picks();
+    CREATE FUNCTION infocus_touch_notifications() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_notifications BEFORE UPDATE ON notifications
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_notifications();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205061131_TonightNotifications') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261205061131_TonightNotifications', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
 

@@ -77,6 +77,13 @@ public sealed partial class TmdbClient(HttpClient http, IOptions<TmdbOptions> op
     public Task<TmdbWatchProviders> GetWatchProvidersAsync(MediaType type, int tmdbId, CancellationToken cancellationToken) =>
         GetAsync<TmdbWatchProviders>($"{PathOf(type, tmdbId)}/watch/providers", ResourceName(type, tmdbId), cancellationToken);
 
+    /// <summary>
+    /// Every streaming provider TMDB lists for movies or shows, across all regions (no <c>watch_region</c>, so one
+    /// request covers every region; each provider names its regions in <c>display_priorities</c>).
+    /// </summary>
+    public Task<TmdbProviderCatalog> GetProviderCatalogAsync(MediaType type, CancellationToken cancellationToken) =>
+        GetAsync<TmdbProviderCatalog>($"watch/providers/{SnakeCaseEnum<MediaType>.ToName(type)}", "TMDB's provider list", cancellationToken);
+
     private async Task<T> GetAsync<T>(string pathAndQuery, string resource, CancellationToken cancellationToken)
         where T : class
     {

@@ -38,6 +38,9 @@ public sealed record TmdbTitleDetails(
     string? FirstAirDate,
     decimal? VoteAverage,
     int? VoteCount,
+    decimal? Popularity,
+    int? Runtime,
+    IReadOnlyList<int>? EpisodeRunTime,
     IReadOnlyList<TmdbGenre>? Genres,
     IReadOnlyList<TmdbPerson>? CreatedBy,
     TmdbCredits? Credits,
@@ -87,6 +90,19 @@ public sealed record TmdbRegionProviders(
     IReadOnlyList<TmdbProvider>? Buy);
 
 public sealed record TmdbProvider(int ProviderId, string? ProviderName, string? LogoPath, int? DisplayPriority);
+
+/// <summary>
+/// <c>watch/providers/movie</c> or <c>watch/providers/tv</c>: every streaming provider TMDB knows for that type,
+/// with its display priority in each region that has it (the keys of <c>display_priorities</c>).
+/// </summary>
+public sealed record TmdbProviderCatalog(IReadOnlyList<TmdbCatalogProvider>? Results);
+
+public sealed record TmdbCatalogProvider(
+    int ProviderId,
+    string? ProviderName,
+    string? LogoPath,
+    int? DisplayPriority,
+    IReadOnlyDictionary<string, int>? DisplayPriorities);
 
 /// <summary>TMDB's error body: <c>{"status_code": 34, "status_message": "...", "success": false}</c>.</summary>
 public sealed record TmdbError(int? StatusCode, string? StatusMessage);

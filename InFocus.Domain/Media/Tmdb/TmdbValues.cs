@@ -10,6 +10,9 @@ namespace InFocus.Domain.Media.Tmdb;
 /// </summary>
 internal static class TmdbValues
 {
+    public const int MaxRuntimeMinutes = 24 * 60;
+    public const decimal MaxPopularity = 10_000_000m;
+
     public static string? Text(string? value, int maxLength)
     {
         var trimmed = value?.Replace("\0", "", StringComparison.Ordinal).Trim();
@@ -45,6 +48,13 @@ internal static class TmdbValues
             : null;
 
     /// <summary>Distinct non-blank names in TMDB's order, each within <paramref name="maxLength"/>, at most <paramref name="maxCount"/>.</summary>
+    /// <summary>Minutes of a movie or of a show's typical episode; nonsense (zero, negative, over a day) is unknown.</summary>
+    public static int? Runtime(int? minutes) => minutes is > 0 and <= MaxRuntimeMinutes ? minutes : null;
+
+    /// <summary>TMDB's popularity score (unbounded, usually 0–1,000s), kept to the column's precision.</summary>
+    public static decimal? Popularity(decimal? value) =>
+        value is >= 0 and < MaxPopularity ? Math.Round(value.Value, 3, MidpointRounding.AwayFromZero) : null;
+
     public static List<string> Names(IEnumerable<string?> names, int maxLength, int maxCount) =>
         names.Select(n => Text(n, maxLength)).OfType<string>().Distinct(StringComparer.Ordinal).Take(maxCount).ToList();
 

@@ -120,13 +120,33 @@ public sealed class FamilyServiceTests(DomainFixture fixture) : IClassFixture<Do
         var eve = await fixture.UserAsync("Eve");
         var familyId = await fixture.FamilyAsync(ada, bob);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => Families(s => s.RenameAsync(bob, familyId, new FamilyRequest("Bob's"), default)));
-        await Assert.ThrowsAsync<NotFoundException>(() => Families(s => s.RenameAsync(eve, familyId, new FamilyRequest("Eve's"), default)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Families(s => s.UpdateAsync(bob, familyId, new UpdateFamilyRequest(Name: "Bob's"), default)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Families(s => s.UpdateAsync(eve, familyId, new UpdateFamilyRequest(Name: "Eve's"), default)));
         await Assert.ThrowsAsync<ForbiddenException>(() => fixture.WithAsync<FamilyService>(s => s.DeleteAsync(bob, familyId, default)));
         await Assert.ThrowsAsync<NotFoundException>(() => fixture.WithAsync<FamilyService>(s => s.DeleteAsync(eve, familyId, default)));
 
-        var renamed = await Families(s => s.RenameAsync(ada, familyId, new FamilyRequest("Renamed"), default));
+        var renamed = await Families(s => s.UpdateAsync(ada, familyId, new UpdateFamilyRequest(Name: "Renamed"), default));
         Assert.Equal("Renamed", renamed.Name);
+    }
+
+    [Fact]
+    public async Task A_family_watches_in_its_creators_region_until_an_admin_sets_its_own_and_null_goes_back()
+    {
+        var ada = await fixture.UserAsync("Ada");
+        var bob = await fixture.UserAsync("Bob");
+        var familyId = await fixture.FamilyAsync(ada, bob);
+        await fixture.DbAsync(db => db.Users.Where(u => u.Id == ada.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Region, "GB")));
+
+        var inherited = await Families(s => s.GetAsync(bob, familyId, default));
+        var own = await Families(s => s.UpdateAsync(ada, familyId, new UpdateFamilyRequest(Region: "us"), default));
+        var renamed = await Families(s => s.UpdateAsync(ada, familyId, new UpdateFamilyRequest(Name: "Renamed"), default));
+        var reset = await Families(s => s.UpdateAsync(ada, familyId, new UpdateFamilyRequest(Region: null), default));
+
+        Assert.Equal(("GB", "US", "US", "GB"), (inherited.Region, own.Region, renamed.Region, reset.Region));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Families(s => s.UpdateAsync(bob, familyId, new UpdateFamilyRequest(Region: "FR"), default)));
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() => Families(s => s.UpdateAsync(ada, familyId, new UpdateFamilyRequest(Region: "France"), default)));
+        Assert.Contains("region", invalid.Errors.Keys);
+        await Assert.ThrowsAsync<ValidationException>(() => Families(s => s.UpdateAsync(ada, familyId, new UpdateFamilyRequest(), default)));
     }
 
     [Fact]

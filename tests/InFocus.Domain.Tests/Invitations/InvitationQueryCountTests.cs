@@ -39,7 +39,7 @@ public sealed class InvitationQueryCountTests(InvitationsFixture fixture) : ICla
         {
             // Invite and resend: 3 of them are the email limits (lock the keys, count, record).
             ["invite"] = 8, ["list"] = 2, ["list pending"] = 2, ["revoke"] = 3, ["resend"] = 7,
-            ["received"] = 1, ["describe"] = 1, ["accept"] = 4, ["decline"] = 2,
+            ["received"] = 1, ["describe"] = 1, ["accept"] = 6, ["decline"] = 2,
         };
         Assert.Equal(expected, costs[0]);
         Assert.Equal(expected, costs[1]);

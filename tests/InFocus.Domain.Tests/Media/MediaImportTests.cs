@@ -117,7 +117,7 @@ public sealed class MediaImportTests(TmdbDomainFixture fixture) : IClassFixture<
         await ImportAsync(TmdbFixtures.Rrrrrrr, MediaType.Movie);
         var none = fixture.Statements.Count;
 
-        Assert.Equal(4, many);
+        Assert.Equal(5, many); // the title, its stamp, arrivals to notify, removed offers, new offers
         Assert.Equal(3, none);
     }
 

@@ -22,6 +22,9 @@ internal static class Http
         return client.SendAsync(request);
     }
 
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string path, object body) =>
+        client.PutAsJsonAsync(path, body, InFocusJson.Options);
+
     public static Task<HttpResponseMessage> DeleteJsonAsync(this HttpClient client, string path, object body) =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, path) { Content = JsonContent.Create(body, options: InFocusJson.Options) });
 

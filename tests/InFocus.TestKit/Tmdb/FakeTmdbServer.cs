@@ -40,6 +40,7 @@ public sealed class FakeTmdbServer : IAsyncDisposable
     private readonly JsonArray _searchIndex = TmdbFixtures.SearchIndex();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeTmdbReply>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeTmdbRequest> _requests = new();
+    private readonly ConcurrentDictionary<MediaType, JsonArray> _providerCatalogs = new();
     private volatile FakeTmdbReply? _outage;
 
     private FakeTmdbServer(WebApplication app)
@@ -160,6 +161,15 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         _titles[(MediaType.Tv, tvId)] = details;
     }
 
+    /// <summary>
+    /// Replaces <c>watch/providers/movie</c> or <c>/tv</c> (by default every provider the titles' offers name, with
+    /// their regions), for example with <see cref="TmdbFixtures.ProviderCatalog"/>.
+    /// </summary>
+    public void SetProviderCatalog(MediaType type, JsonArray results) => _providerCatalogs[type] = results;
+
+    /// <summary>Back to the default provider lists (those the titles' offers name).</summary>
+    public void ResetProviderCatalogs() => _providerCatalogs.Clear();
+
     /// <summary>The title disappears from TMDB (404 from then on).</summary>
     public void RemoveTitle(MediaType type, int id) => _titles.TryRemove((type, id), out _);
 
@@ -270,6 +280,7 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         return segments switch
         {
             ["search", "multi" or "movie" or "tv"] => Search(segments[1], query),
+            ["watch", "providers", "movie" or "tv"] => (200, ProviderCatalog(segments[2] == "movie" ? MediaType.Movie : MediaType.Tv, query["watch_region"].ToString())),
             [var kind, var id] when TryTitle(kind, id, out var details) => (200, WithAppended(details, id, query["append_to_response"].ToString())),
             ["tv", var id, "season", var number] when TrySeason(id, number, out var season) => (200, season.DeepClone()),
             [var kind, var id, "watch", "providers"] when TryTitle(kind, id, out var details) =>
@@ -285,6 +296,53 @@ public sealed class FakeTmdbServer : IAsyncDisposable
             && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var seasonNumber)
             && _titles.ContainsKey((MediaType.Tv, tvId))
             && _seasons.TryGetValue((tvId, seasonNumber), out season!);
+    }
+
+    /// <summary>
+    /// TMDB's provider list for a type: each provider with <c>display_priorities</c> per region; with
+    /// <c>watch_region</c>, only the providers of that region.
+    /// </summary>
+    private JsonObject ProviderCatalog(MediaType type, string region)
+    {
+        var results = _providerCatalogs.TryGetValue(type, out var set) ? (JsonArray)set.DeepClone() : ProvidersOfTitles(type);
+        var listed = results
+            .Select(p => p!.AsObject())
+            .Where(p => region.Length == 0 || p["display_priorities"]?[region] is not null)
+            .Select(p => p.DeepClone())
+            .ToArray();
+        return new JsonObject { ["results"] = new JsonArray(listed) };
+    }
+
+    private JsonArray ProvidersOfTitles(MediaType type)
+    {
+        var providers = new SortedDictionary<int, (string Name, string? Logo, SortedSet<string> Regions)>();
+        foreach (var ((titleType, _), details) in _titles)
+        {
+            if (titleType != type || details["watch/providers"]?["results"] is not JsonObject regions)
+            {
+                continue;
+            }
+
+            foreach (var (region, offers) in regions)
+            {
+                foreach (var list in new[] { "flatrate", "free", "ads", "rent", "buy" })
+                {
+                    foreach (var provider in offers?[list]?.AsArray() ?? [])
+                    {
+                        var id = (int)provider!["provider_id"]!;
+                        if (!providers.TryGetValue(id, out var entry))
+                        {
+                            entry = ((string)provider["provider_name"]!, (string?)provider["logo_path"], new SortedSet<string>(StringComparer.Ordinal));
+                            providers[id] = entry;
+                        }
+
+                        entry.Regions.Add(region);
+                    }
+                }
+            }
+        }
+
+        return TmdbFixtures.ProviderCatalog(providers.Select(p => (p.Key, p.Value.Name, p.Value.Regions.ToArray())).ToArray());
     }
 
     private bool TryTitle(string kind, string id, out JsonObject details)

@@ -99,6 +99,34 @@ public static class TmdbFixtures
         return results;
     }
 
+    /// <summary>
+    /// <c>watch/providers/movie|tv</c> results in TMDB's shape from (provider id, name, regions) tuples, for
+    /// <see cref="FakeTmdbServer.SetProviderCatalog"/>.
+    /// </summary>
+    public static JsonArray ProviderCatalog(params (int ProviderId, string Name, string[] Regions)[] providers)
+    {
+        var results = new JsonArray();
+        foreach (var (providerId, name, regions) in providers)
+        {
+            var priorities = new JsonObject();
+            foreach (var region in regions)
+            {
+                priorities[region] = results.Count;
+            }
+
+            results.Add(new JsonObject
+            {
+                ["display_priorities"] = priorities,
+                ["display_priority"] = results.Count,
+                ["logo_path"] = $"/logo-{providerId}.jpg",
+                ["provider_name"] = name,
+                ["provider_id"] = providerId,
+            });
+        }
+
+        return results;
+    }
+
     private static JsonObject Load(string name)
     {
         using var stream = typeof(TmdbFixtures).Assembly.GetManifestResourceStream($"tmdb/{name}")

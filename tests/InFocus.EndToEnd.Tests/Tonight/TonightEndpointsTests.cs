@@ -1,0 +1,106 @@
+using System.Net;
+using InFocus.Domain.Common;
+using InFocus.Domain.Media;
+using InFocus.Domain.Tonight;
+using InFocus.EndToEnd.Tests.Harness;
+using InFocus.EndToEnd.Tests.Media;
+using InFocus.TestKit.Tmdb;
+
+namespace InFocus.EndToEnd.Tests.Tonight;
+
+/// <summary>
+/// Two members set their services, the family asks what to watch tonight and records its pick, over HTTP. In the
+/// US, Breaking Bad streams on Netflix and Fight Club on Peacock Premium (the recorded TMDB offers).
+/// </summary>
+[Collection(TonightCollection.Name)]
+public sealed class TonightEndpointsTests(MediaHostFixture host)
+{
+    [Fact]
+    public async Task Two_members_with_their_services_get_explained_suggestions_and_record_a_pick()
+    {
+        using var ada = await host.SignUpAsync();
+        using var bob = await host.SignUpAsync();
+        var familyId = await host.SeedFamilyAsync([ada], bob);
+        await ServicesAsync(ada, 8);
+        await ServicesAsync(bob, 387);
+        var breakingBad = await WantAsync(ada, TmdbFixtures.BreakingBad, "tv");
+        await WantAsync(bob, TmdbFixtures.BreakingBad, "tv");
+        await WantAsync(bob, TmdbFixtures.FightClub, "movie");
+        await WantAsync(ada, TmdbFixtures.ShawshankRedemption, "movie");
+
+        var tonight = await GetAsync<TonightResponse>(bob, $"api/families/{familyId}/tonight");
+        var movies = await GetAsync<TonightResponse>(ada, $"api/families/{familyId}/tonight?type=movie&maxRuntime=150&members={bob.Id}");
+        using var picked = await bob.Client.PostJsonAsync($"api/families/{familyId}/tonight/picks", new { mediaItemId = breakingBad });
+        var picks = await GetAsync<Page<TonightPickResponse>>(ada, $"api/families/{familyId}/tonight/picks");
+
+        Assert.Equal("US", tonight.Region);
+        Assert.Equal(["Breaking Bad", "Fight Club"], tonight.Items.Select(i => i.Media.Title));
+        var first = tonight.Items[0];
+        Assert.Equal([ada.Name, bob.Name], first.WantedBy.Select(m => m.Name));
+        Assert.Equal(("Netflix", StreamingOfferType.Subscription, ada.Id), (first.AvailableOn.Single().Provider, first.AvailableOn.Single().OfferType, first.AvailableOn.Single().Through.Single().UserId));
+        Assert.Equal((139, bob.Id), (tonight.Items[1].Runtime, tonight.Items[1].AvailableOn.Single().Through.Single().UserId));
+        Assert.Equal(["Fight Club"], movies.Items.Select(i => i.Media.Title));
+        Assert.Equal(HttpStatusCode.Created, picked.StatusCode);
+        var pick = await picked.ReadAsync<TonightPickResponse>();
+        Assert.Equal(("Breaking Bad", bob.Id, 2), (pick.Media.Title, pick.PickedBy!.UserId, pick.Members.Count));
+        Assert.Equal([pick.Id], picks.Items.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task Another_user_cannot_see_a_familys_tonight_or_picks_nor_pick_for_it()
+    {
+        using var ada = await host.SignUpAsync();
+        using var eve = await host.SignUpAsync();
+        var familyId = await host.SeedFamilyAsync([ada]);
+        await ServicesAsync(ada, 8);
+        var title = await WantAsync(ada, TmdbFixtures.BreakingBad, "tv");
+
+        using var tonight = await eve.Client.GetAsync($"api/families/{familyId}/tonight");
+        using var pick = await eve.Client.PostJsonAsync($"api/families/{familyId}/tonight/picks", new { mediaItemId = title });
+        using var picks = await eve.Client.GetAsync($"api/families/{familyId}/tonight/picks");
+
+        await tonight.ProblemAsync(404);
+        await pick.ProblemAsync(404);
+        await picks.ProblemAsync(404);
+    }
+
+    [Fact]
+    public async Task Bad_queries_are_400_and_a_family_with_no_region_is_409()
+    {
+        using var ada = await host.SignUpAsync();
+        var familyId = await host.SeedFamilyAsync([ada]);
+
+        using var noRegion = await ada.Client.GetAsync($"api/families/{familyId}/tonight");
+        using var bad = await ada.Client.GetAsync($"api/families/{familyId}/tonight?type=film&maxRuntime=0&limit=500&offer=stream&members=nobody");
+        using var noTitle = await ada.Client.PostJsonAsync($"api/families/{familyId}/tonight/picks", new { members = new[] { ada.Id } });
+        using var unknownTitle = await ada.Client.PostJsonAsync($"api/families/{familyId}/tonight/picks", new { mediaItemId = Cuid.NewId() });
+        using var badCursor = await ada.Client.GetAsync($"api/families/{familyId}/tonight/picks?cursor=nonsense");
+
+        await noRegion.ProblemAsync(409);
+        Assert.Equal(["limit", "maxRuntime", "members", "offer", "type"], await bad.InvalidFieldsAsync());
+        Assert.Equal(["mediaItemId"], await noTitle.InvalidFieldsAsync());
+        await unknownTitle.ProblemAsync(404);
+        Assert.Equal(["cursor"], await badCursor.InvalidFieldsAsync());
+    }
+
+    private static async Task ServicesAsync(SignedInUser user, params int[] providers)
+    {
+        using var response = await user.Client.PutJsonAsync("api/me/services", new { region = "US", providerIds = providers });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Puts the TMDB title on the user's watchlist; the catalog id.</summary>
+    private static async Task<string> WantAsync(SignedInUser user, int tmdbId, string type)
+    {
+        using var response = await user.Client.PostJsonAsync("api/watchlist", new { tmdbId, type });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.ReadAsync<Domain.Watchlist.WatchlistEntryResponse>()).Media.Id;
+    }
+
+    private static async Task<T> GetAsync<T>(SignedInUser user, string path)
+    {
+        using var response = await user.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.ReadAsync<T>();
+    }
+}
