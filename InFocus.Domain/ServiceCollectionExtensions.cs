@@ -4,6 +4,7 @@ using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
 using InFocus.Domain.Emails;
 using InFocus.Domain.Families;
+using InFocus.Domain.Imports;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
 using InFocus.Domain.Media;
@@ -35,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddInvitations(configuration);
         services.AddWatchlist(configuration);
         services.AddRecommendations(configuration);
+        services.AddImports(configuration);
         return services;
     }
 }
