@@ -61,9 +61,12 @@ public sealed class ExportService(InFocusDbContext db, TimeProvider clock)
         return new ExportFile(buffer.ToArray(), $"infocus-{SnakeCaseEnum<ExportFormat>.ToName(parsed)}-{stamp}.zip");
     }
 
-    private IQueryable<ExportEntry> Entries(CurrentUser user) =>
+    /// <summary>The user's entries, oldest first; for Letterboxd only movies, watched (any status but not watched) or not.</summary>
+    private IQueryable<ExportEntry> Entries(CurrentUser user, bool? watchedMovies = null) =>
         db.WatchlistEntries.AsNoTracking()
             .Where(e => e.UserId == user.UserId)
+            .Where(e => watchedMovies == null
+                        || (e.MediaItem!.TmdbType == MediaType.Movie && (e.Status != WatchStatus.NotWatched) == watchedMovies))
             .OrderBy(e => e.DateAdded).ThenBy(e => e.Id)
             .Select(e => new ExportEntry(
                 e.MediaItem!.TmdbId, e.MediaItem.TmdbType, e.MediaItem.Title, e.MediaItem.ReleaseDate, e.MediaItem.Creators,
@@ -174,41 +177,40 @@ public sealed class ExportService(InFocusDbContext db, TimeProvider clock)
         await json.FlushAsync(cancellationToken);
     }
 
+    /// <summary>Two files, one query each: a ZIP being written has one entry open at a time.</summary>
     private async Task WriteLetterboxdAsync(ZipArchive zip, CurrentUser user, CancellationToken cancellationToken)
     {
-        await using var watchedStream = zip.CreateEntry("watched.csv", CompressionLevel.Optimal).Open();
-        await using var watchedWriter = new StreamWriter(watchedStream, new UTF8Encoding(false));
-        await using var watched = new CsvWriter(watchedWriter, CultureInfo.InvariantCulture);
-        await using var watchlistStream = zip.CreateEntry("watchlist.csv", CompressionLevel.Optimal).Open();
-        await using var watchlistWriter = new StreamWriter(watchlistStream, new UTF8Encoding(false));
-        await using var watchlist = new CsvWriter(watchlistWriter, CultureInfo.InvariantCulture);
-        foreach (var header in new[] { "tmdbID", "Title", "Year", "Directors", "WatchedDate", "Rating10", "Review" })
+        await WriteLetterboxdFileAsync(zip, "watched.csv", user, watched: true, cancellationToken);
+        await WriteLetterboxdFileAsync(zip, "watchlist.csv", user, watched: false, cancellationToken);
+    }
+
+    private async Task WriteLetterboxdFileAsync(ZipArchive zip, string name, CurrentUser user, bool watched, CancellationToken cancellationToken)
+    {
+        await using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        string[] headers = watched ? ["tmdbID", "Title", "Year", "Directors", "WatchedDate", "Rating10", "Review"] : ["tmdbID", "Title", "Year", "Directors"];
+        foreach (var header in headers)
         {
-            watched.WriteField(header);
+            csv.WriteField(header);
         }
 
-        await watched.NextRecordAsync();
-        foreach (var header in new[] { "tmdbID", "Title", "Year", "Directors" })
+        await csv.NextRecordAsync();
+        var entries = Entries(user, watched);
+        await foreach (var e in entries.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            watchlist.WriteField(header);
-        }
-
-        await watchlist.NextRecordAsync();
-        await foreach (var e in Entries(user).Where(e => e.Type == MediaType.Movie).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            var writer = e.Status == WatchStatus.NotWatched ? watchlist : watched;
-            writer.WriteField(e.TmdbId.ToString(CultureInfo.InvariantCulture));
-            writer.WriteField(e.Title);
-            writer.WriteField(e.ReleaseDate?.Year.ToString(CultureInfo.InvariantCulture) ?? "");
-            writer.WriteField(string.Join(", ", e.Creators));
-            if (writer == watched)
+            csv.WriteField(e.TmdbId.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(e.Title);
+            csv.WriteField(e.ReleaseDate?.Year.ToString(CultureInfo.InvariantCulture) ?? "");
+            csv.WriteField(string.Join(", ", e.Creators));
+            if (watched)
             {
-                writer.WriteField(e.DateUpdated.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                writer.WriteField(e.Rating?.ToString(CultureInfo.InvariantCulture) ?? "");
-                writer.WriteField(e.Notes ?? "");
+                csv.WriteField(e.DateUpdated.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                csv.WriteField(e.Rating?.ToString(CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(e.Notes ?? "");
             }
 
-            await writer.NextRecordAsync();
+            await csv.NextRecordAsync();
         }
     }
 

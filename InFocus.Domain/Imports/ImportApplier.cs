@@ -33,8 +33,7 @@ public sealed class ImportApplier(InFocusDbContext db)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var mediaIds = matches.Values.Select(m => m.MediaItemId).OfType<string>().Distinct().ToArray();
         var existing = await db.Database.SqlQuery<EntryState>($"""
-            SELECT e.id AS "Id", e.media_item_id AS "MediaItemId", e.status AS "Status", e.rating AS "Rating", e.notes AS "Notes",
-                   e.date_updated AS "DateUpdated", d.info_date AS "InfoDate", d.applied_at AS "AppliedAt"
+            SELECT e.id, e.media_item_id, e.status, e.rating, e.notes, e.date_updated, d.info_date, d.applied_at
             FROM watchlist_entries AS e
             LEFT JOIN import_entry_dates AS d ON d.user_id = e.user_id AND d.media_item_id = e.media_item_id
             WHERE e.user_id = {userId} AND e.media_item_id = ANY({mediaIds})

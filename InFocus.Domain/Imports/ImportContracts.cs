@@ -1,3 +1,4 @@
+using System.Text.Json;
 using InFocus.Domain.Media;
 
 namespace InFocus.Domain.Imports;
@@ -25,13 +26,13 @@ public sealed record ImportResponse(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt);
 
-/// <summary>A problem row of an import: where it is, its original values, and why it was not applied.</summary>
+/// <summary>A problem row of an import: where it is, its original values (by the file's column names), and why it was not applied.</summary>
 public sealed record ImportRowResponse(
     string File,
     int Line,
     ImportRowKind Kind,
     ImportRowOutcome Outcome,
     string? Reason,
-    IReadOnlyDictionary<string, string> Values,
+    JsonElement Values,
     int? TmdbId,
     MediaType? MediaType);

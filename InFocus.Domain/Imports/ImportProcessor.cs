@@ -93,6 +93,12 @@ public sealed partial class ImportProcessor(
             var reason = string.Join(" ", e.Errors.SelectMany(f => f.Value));
             await FinishAsync(import, ImportStatus.Failed, reason.Length <= FieldLimits.ErrorText ? reason : reason[..FieldLimits.ErrorText], CancellationToken.None);
         }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The host retries the message (up to maxDequeueCount): let the retry claim the import at once.
+            await ReleaseAsync(importId, CancellationToken.None);
+            throw;
+        }
     }
 
     private async Task<ClaimedImport?> ClaimAsync(string importId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -102,8 +108,7 @@ public sealed partial class ImportProcessor(
             UPDATE imports
             SET status = 'running', started_at = coalesce(started_at, {now}), lease_until = {lease}
             WHERE id = {importId} AND status IN ('queued', 'running') AND (lease_until IS NULL OR lease_until < {now})
-            RETURNING id AS "Id", user_id AS "UserId", source AS "Source", blob_name AS "BlobName",
-                      content_type AS "ContentType", staged AS "Staged"
+            RETURNING id, user_id, source, blob_name, content_type, staged
             """).ToListAsync(cancellationToken);
         return claimed.SingleOrDefault();
     }
@@ -199,6 +204,7 @@ public sealed partial class ImportProcessor(
         db.Imports.Where(i => i.Id == importId && i.Status == ImportStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
 
+    /// <summary>A claimed import (columns in the model's snake_case).</summary>
     private sealed record ClaimedImport(string Id, string UserId, string Source, string BlobName, string ContentType, bool Staged);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An import queue message without an import id was dropped")]

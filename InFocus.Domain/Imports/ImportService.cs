@@ -140,7 +140,7 @@ public sealed partial class ImportService(
         return new Page<ImportRowResponse>(
             result.Items.Select(r => new ImportRowResponse(
                 r.File, r.Line, r.Kind, r.Outcome, r.Reason,
-                JsonSerializer.Deserialize<Dictionary<string, string>>(r.Values) ?? [], r.TmdbId, r.MediaType)).ToList(),
+                ParseValues(r.Values), r.TmdbId, r.MediaType)).ToList(),
             result.NextCursor);
     }
 
@@ -176,6 +176,12 @@ public sealed partial class ImportService(
     private static readonly System.Linq.Expressions.Expression<Func<Import, ImportResponse>> ToResponse = i => new ImportResponse(
         i.Id, i.Source, i.Status, i.Total, i.Processed, i.Added, i.Updated, i.Unchanged, i.Unmatched, i.Errors, i.Failure,
         i.CreatedAt, i.StartedAt, i.FinishedAt);
+
+    private static JsonElement ParseValues(string values)
+    {
+        using var document = JsonDocument.Parse(values);
+        return document.RootElement.Clone();
+    }
 
     private sealed record RowPosition(int Seq);
 
