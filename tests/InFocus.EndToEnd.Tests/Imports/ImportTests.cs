@@ -286,6 +286,23 @@ public sealed class ImportTests(ImportsHostFixture host)
         Assert.Equal(new Entry(TmdbFixtures.FightClub, MediaType.Movie, WatchStatus.Completed, 8, null), (await WatchlistAsync(user.Id))[TmdbFixtures.FightClub]);
     }
 
+    [Fact]
+    public async Task Bad_paging_outcome_and_format_values_are_400s()
+    {
+        using var user = await host.SignUpAsync();
+        var import = await ImportAsync(user.Client, "trakt", ZipOf("trakt"), "application/zip");
+
+        using var limit = await user.Client.GetAsync("api/imports?limit=500");
+        using var outcome = await user.Client.GetAsync($"api/imports/{import.Id}/rows?outcome=added");
+        using var cursor = await user.Client.GetAsync($"api/imports/{import.Id}/rows?cursor=forged");
+        using var format = await user.Client.GetAsync("api/me/export?format=csv");
+
+        Assert.NotEmpty(await limit.FieldErrorsAsync("limit"));
+        Assert.NotEmpty(await outcome.FieldErrorsAsync("outcome"));
+        Assert.NotEmpty(await cursor.FieldErrorsAsync("cursor"));
+        Assert.NotEmpty(await format.FieldErrorsAsync("format"));
+    }
+
     private static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {
         using var buffer = new MemoryStream();
