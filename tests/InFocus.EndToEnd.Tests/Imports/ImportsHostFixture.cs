@@ -101,13 +101,14 @@ public sealed class ImportsHostFixture : DevHostFixture
     }
 
     /// <summary>Uploads and waits until the import finished; its final report.</summary>
-    public static async Task<ImportResponse> ImportAsync(HttpClient client, string source, byte[] body, string contentType, string? file = null)
+    public static async Task<ImportResponse> ImportAsync(
+        HttpClient client, string source, byte[] body, string contentType, string? file = null, TimeSpan? timeout = null)
     {
         using var response = await UploadAsync(client, source, body, contentType, file);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var created = await response.ReadAsync<ImportCreatedResponse>();
         Assert.Equal($"/api/imports/{created.Id}", response.Headers.Location?.OriginalString);
-        return await FinishedAsync(client, created.Id);
+        return await FinishedAsync(client, created.Id, timeout);
     }
 
     public static async Task<T> GetAsync<T>(HttpClient client, string path)
@@ -117,7 +118,7 @@ public sealed class ImportsHostFixture : DevHostFixture
         return await response.ReadAsync<T>();
     }
 
-    public static async Task<ImportResponse> FinishedAsync(HttpClient client, string id)
+    public static async Task<ImportResponse> FinishedAsync(HttpClient client, string id, TimeSpan? timeout = null)
     {
         ImportResponse? import = null;
         await Eventually.TrueAsync(
@@ -127,7 +128,7 @@ public sealed class ImportsHostFixture : DevHostFixture
                 return import!.Status is ImportStatus.Completed or ImportStatus.Failed or ImportStatus.Cancelled;
             },
             $"import {id} finished",
-            TimeSpan.FromSeconds(60));
+            timeout ?? TimeSpan.FromSeconds(60));
         return import!;
     }
 }
