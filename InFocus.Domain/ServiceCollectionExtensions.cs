@@ -5,6 +5,7 @@ using InFocus.Domain.Common.Storage;
 using InFocus.Domain.Data;
 using InFocus.Domain.Emails;
 using InFocus.Domain.Families;
+using InFocus.Domain.Imports;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Maintenance;
 using InFocus.Domain.Media;
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddProgress();
         services.AddTonight();
         services.AddNotifications();
+        services.AddImports(configuration);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using InFocus.Domain.Accounts;
 using InFocus.Domain.Availability;
 using InFocus.Domain.Common.Limits;
 using InFocus.Domain.Families;
+using InFocus.Domain.Imports;
 using InFocus.Domain.Invitations;
 using InFocus.Domain.Media;
 using InFocus.Domain.Progress;
@@ -68,6 +69,14 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
     public DbSet<FamilyInvitation> FamilyInvitations => Set<FamilyInvitation>();
 
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<Import> Imports => Set<Import>();
+
+    public DbSet<ImportRow> ImportRows => Set<ImportRow>();
+
+    public DbSet<TitleLookup> TitleLookups => Set<TitleLookup>();
+
+    public DbSet<ImportEntryDate> ImportEntryDates => Set<ImportEntryDate>();
 
     /// <summary>Saves, turning constraint violations into domain errors (409 / 400) instead of raw database exceptions.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -51,6 +51,13 @@ public sealed class ApiResult(int statusCode, object? body = null, string conten
         }
 
         response.ContentType = ContentType;
+        if (Body is byte[] bytes)
+        {
+            response.ContentLength = bytes.Length;
+            await response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
+            return;
+        }
+
         if (Body is string text)
         {
             await response.WriteAsync(text, context.HttpContext.RequestAborted);
@@ -69,6 +76,10 @@ public sealed class ApiResult(int statusCode, object? body = null, string conten
     }
 
     public static ApiResult Accepted(object body) => new(StatusCodes.Status202Accepted, body);
+
+    /// <summary>A file to download (<c>Content-Disposition: attachment</c>).</summary>
+    public static ApiResult File(byte[] content, string contentType, string fileName) =>
+        new ApiResult(StatusCodes.Status200OK, content, contentType).WithHeader("Content-Disposition", $"attachment; filename=\"{fileName}\"");
 
     public static ApiResult NoContent() => new(StatusCodes.Status204NoContent);
 

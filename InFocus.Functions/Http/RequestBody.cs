@@ -82,6 +82,41 @@ public static class RequestBody
         }
     }
 
+    /// <summary>
+    /// Copies an uploaded file's body into <paramref name="destination"/> within <paramref name="maxBytes"/> (413 beyond,
+    /// whatever Content-Length claimed) and returns its media type, one of <paramref name="mediaTypes"/> (415 otherwise).
+    /// </summary>
+    public static async Task<string> CopyFileAsync(
+        HttpRequest request, Stream destination, int maxBytes, IReadOnlyList<string> mediaTypes, CancellationToken cancellationToken)
+    {
+        var mediaType = request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
+        if (mediaType is null || !mediaTypes.Contains(mediaType))
+        {
+            throw new UnsupportedMediaTypeException($"The request body must be a file of type {string.Join(", ", mediaTypes)}.");
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            throw new PayloadTooLargeException(maxBytes);
+        }
+
+        var chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > maxBytes)
+            {
+                throw new PayloadTooLargeException(maxBytes);
+            }
+
+            await destination.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+        }
+
+        return mediaType;
+    }
+
     private static bool IsForm(string? contentType) =>
         contentType is not null && contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
 

@@ -192,6 +192,8 @@ var keyVaultName = 'kv-infocus-${take(resourceToken, 13)}'
 var communicationServiceName = 'acs-infocus-${resourceToken}'
 var applicationInsightsName = 'appi-infocus-${resourceToken}'
 var invitationEmailQueueName = 'invitation-emails'
+var importQueueName = 'imports'
+var importContainerName = 'imports'
 var databaseName = 'infocus'
 var deploymentContainerName = 'app-package'
 var hostContainerNames = [
@@ -240,6 +242,8 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: deploymentContainerName
     hostContainerNames: hostContainerNames
     invitationEmailQueueName: invitationEmailQueueName
+    importContainerName: importContainerName
+    importQueueName: importQueueName
     networkMode: networkMode
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
   }
@@ -382,6 +386,8 @@ module functionApp 'modules/functionapp.bicep' = {
     storageBlobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerName: deploymentContainerName
     invitationEmailQueueName: storage.outputs.invitationEmailQueueName
+    importQueueName: storage.outputs.importQueueName
+    importContainerName: storage.outputs.importContainerName
     keyVaultName: keyVault.outputs.name
     postgresHost: postgres.outputs.fullyQualifiedDomainName
     postgresDatabaseName: postgres.outputs.databaseName
@@ -416,7 +422,7 @@ module appAccess 'modules/app-access.bicep' = {
     #disable-next-line what-if-short-circuiting
     appPrincipalId: identity.outputs.principalId
     storageAccountName: storageAccountName
-    blobContainerNames: concat([deploymentContainerName], hostContainerNames)
+    blobContainerNames: concat([deploymentContainerName, importContainerName], hostContainerNames)
     keyVaultName: keyVaultName
     communicationServiceName: communicationServiceName
     applicationInsightsName: applicationInsightsName

@@ -25,9 +25,32 @@ public sealed class InvitationQueueTests
                 "[format('{0}/{1}/{2}', parameters('name'), 'default', format('{0}-poison', parameters('invitationEmailQueueName')))]",
                 "[format('{0}/{1}/{2}', parameters('name'), 'default', parameters('invitationEmailQueueName'))]",
             ],
-            Resources(storage, "Microsoft.Storage/storageAccounts/queueServices/queues").Select(q => q["name"]!.ToString()).Order(StringComparer.Ordinal));
+            Resources(storage, "Microsoft.Storage/storageAccounts/queueServices/queues").Select(q => q["name"]!.ToString())
+                .Where(n => n.Contains("invitationEmailQueueName", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         var settings = Assert.Single(Resources(functionApp, "Microsoft.Web/sites/config"))["properties"]!;
         Assert.Equal("[parameters('invitationEmailQueueName')]", settings["InvitationEmailQueue"]!.ToString());
+    }
+
+    [Fact]
+    public void The_import_queue_its_poison_queue_and_the_import_container_are_the_ones_the_app_settings_name()
+    {
+        var sample = JsonNode.Parse(File.ReadAllText(Repository.LocalSettingsSample))!["Values"]!;
+        var storage = CompiledTemplate.Module("storage");
+        var functionApp = CompiledTemplate.Module("functionapp");
+
+        Assert.Equal(sample["ImportQueue"]!.GetValue<string>(), CompiledTemplate.Main["variables"]!["importQueueName"]!.GetValue<string>());
+        Assert.Equal(sample["Imports__Container"]!.GetValue<string>(), CompiledTemplate.Main["variables"]!["importContainerName"]!.GetValue<string>());
+        Assert.Equal("[reference('storage').outputs.importQueueName.value]", Parameter(functionApp, "importQueueName"));
+        Assert.Equal(
+            [
+                "[format('{0}/{1}/{2}', parameters('name'), 'default', format('{0}-poison', parameters('importQueueName')))]",
+                "[format('{0}/{1}/{2}', parameters('name'), 'default', parameters('importQueueName'))]",
+            ],
+            Resources(storage, "Microsoft.Storage/storageAccounts/queueServices/queues").Select(q => q["name"]!.ToString())
+                .Where(n => n.Contains("importQueueName", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        var settings = Assert.Single(Resources(functionApp, "Microsoft.Web/sites/config"))["properties"]!;
+        Assert.Equal("[parameters('importQueueName')]", settings["ImportQueue"]!.ToString());
+        Assert.Equal("[parameters('importContainerName')]", settings["Imports__Container"]!.ToString());
     }
 
     private static string Parameter(JsonObject module, string name) => module["properties"]!["parameters"]![name]!["value"]!.ToString();

@@ -13,4 +13,6 @@ public sealed class StorageOptions
     public string? AccountName { get; init; }
 
     public string? QueueServiceUri { get; init; }
+
+    public string? BlobServiceUri { get; init; }
 }

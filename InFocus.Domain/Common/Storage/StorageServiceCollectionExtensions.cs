@@ -1,4 +1,5 @@
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +20,11 @@ public static class StorageServiceCollectionExtensions
             ConnectionString = section.Value,
             AccountName = section["accountName"],
             QueueServiceUri = section["queueServiceUri"],
+            BlobServiceUri = section["blobServiceUri"],
         };
         services.AddSingleton(options);
         services.AddSingleton(_ => CreateQueueServiceClient(options));
+        services.AddSingleton(_ => CreateBlobServiceClient(options));
         return services;
     }
 
@@ -38,5 +41,20 @@ public static class StorageServiceCollectionExtensions
             ?? throw new InvalidOperationException(
                 $"Storage is not configured: set {StorageOptions.ConnectionSetting} (a connection string) or {StorageOptions.ConnectionSetting}__accountName.");
         return new QueueServiceClient(new Uri(uri), new DefaultAzureCredential(), clientOptions);
+    }
+
+    /// <summary>A <see cref="BlobServiceClient"/> for the same account (uploaded import files).</summary>
+    public static BlobServiceClient CreateBlobServiceClient(StorageOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new BlobServiceClient(options.ConnectionString);
+        }
+
+        var uri = options.BlobServiceUri
+            ?? (options.AccountName is { Length: > 0 } name ? $"https://{name}.blob.core.windows.net" : null)
+            ?? throw new InvalidOperationException(
+                $"Storage is not configured: set {StorageOptions.ConnectionSetting} (a connection string) or {StorageOptions.ConnectionSetting}__accountName.");
+        return new BlobServiceClient(new Uri(uri), new DefaultAzureCredential());
     }
 }

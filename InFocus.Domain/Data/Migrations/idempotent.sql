@@ -925,6 +925,188 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052052_Imports') THEN
+    CREATE TABLE import_entry_dates (
+        user_id character varying(32) NOT NULL,
+        media_item_id character varying(32) NOT NULL,
+        info_date timestamp with time zone NOT NULL,
+        applied_at timestamp with time zone NOT NULL,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_import_entry_dates PRIMARY KEY (user_id, media_item_id),
+        CONSTRAINT fk_import_entry_dates_media_items_media_item_id FOREIGN KEY (media_item_id) REFERENCES media_items (id) ON DELETE CASCADE,
+        CONSTRAINT fk_import_entry_dates_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052052_Imports') THEN
+    CREATE TABLE imports (
+        id character varying(32) NOT NULL,
+        user_id character varying(32) NOT NULL,
+        source character varying(32) NOT NULL,
+        status character varying(32) NOT NULL,
+        blob_name character varying(100) NOT NULL,
+        content_type character varying(100) NOT NULL,
+        staged boolean NOT NULL,
+        total integer NOT NULL,
+        processed integer NOT NULL,
+        added integer NOT NULL,
+        updated integer NOT NULL,
+        unchanged integer NOT NULL,
+        unmatched integer NOT NULL,
+        errors integer NOT NULL,
+        failure character varying(1000),
+        lease_until timestamp with time zone,
+        started_at timestamp with time zone,
+        finished_at timestamp with time zone,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_imports PRIMARY KEY (id),
+        CONSTRAINT ck_imports_source CHECK (source IN ('letterboxd', 'imdb', 'trakt', 'infocus')),
+        CONSTRAINT ck_imports_status CHECK (status IN ('queued', 'running', 'completed', 'failed', 'cancelled')),
+        CONSTRAINT fk_imports_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052052_Imports') THEN
+    CREATE TABLE title_lookups (
+        key character varying(600) NOT NULL,
+        tmdb_id integer,
+        media_type character varying(32),
+        reason character varying(1000),
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_title_lookups PRIMARY KEY (key),
+        CONSTRAINT ck_title_lookups_media_type CHECK (media_type IN ('movie', 'tv'))
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052052_Imports') THEN
+    CREATE TABLE import_rows (
+        import_id character varying(32) NOT NULL,
+        seq integer NOT NULL,
+        file character varying(200) NOT NULL,
+        line integer NOT NULL,
+        kind character varying(32) NOT NULL,
+        values jsonb NOT NULL,
+        title character varying(500),
+        year integer,
+        imdb_id character varying(16),
+        tmdb_id integer,
+        media_type character varying(32),
+        status character varying(32),
+        rating integer,
+        notes character varying(2000),
+        info_date timestamp with time zone,
+        outcome character varying(32) NOT NULL,
+        reason character varying(1000),
+        media_item_id character varying(32),
+        applied_at timestamp with time zone,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_import_rows PRIMARY KEY (import_id, seq),
+        CONSTRAINT ck_import_rows_kind CHECK (kind IN ('watchlist', 'watched', 'rating', 'review', 'list', 'entry')),
+        CONSTRAINT ck_import_rows_media_type CHECK (media_type IN ('movie', 'tv')),
+        CONSTRAINT ck_import_rows_outcome CHECK (outcome IN ('pending', 'added', 'updated', 'unchanged', 'unmatched', 'error')),
+        CONSTRAINT ck_import_rows_status CHECK (status IN ('not_watched', 'watching', 'completed')),
+        CONSTRAINT fk_import_rows_imports_import_id FOREIGN KEY (import_id) REFERENCES imports (id) ON DELETE CASCADE,
+        CONSTRAINT fk_import_rows_media_items_media_item_id FOREIGN KEY (media_item_id) REFERENCES media_items (id) ON DELETE SET NULL
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052052_Imports') THEN
+    CREATE INDEX ix_import_entry_dates_media_item_id ON import_entry_dates (media_item_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052052_Imports') THEN
+    CREATE INDEX ix_import_rows_import_id_outcome_seq ON import_rows (import_id, outcome, seq);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052052_Imports') THEN
+    CREATE INDEX ix_import_rows_media_item_id ON import_rows (media_item_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052052_Imports') THEN
+    CREATE INDEX ix_imports_user_id_created_at_id ON imports (user_id, created_at, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052052_Imports') THEN
+    CREATE FUNCTION infocus_touch_imports() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_imports BEFORE UPDATE ON imports
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_imports();
+    CREATE FUNCTION infocus_touch_import_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_import_rows BEFORE UPDATE ON import_rows
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_import_rows();
+    CREATE FUNCTION infocus_touch_title_lookups() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_title_lookups BEFORE UPDATE ON title_lookups
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_title_lookups();
+    CREATE FUNCTION infocus_touch_import_entry_dates() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_import_entry_dates BEFORE UPDATE ON import_entry_dates
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_import_entry_dates();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052052_Imports') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261205052052_Imports', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205052445_TvProgress') THEN
     ALTER TABLE watchlist_entries ADD last_watched_at timestamp with time zone;
     END IF;

@@ -41,6 +41,20 @@ public sealed partial class TmdbClient(HttpClient http, IOptions<TmdbOptions> op
     }
 
     /// <summary>
+    /// The first page of <c>search/movie</c> for <paramref name="query"/>, only films first released in
+    /// <paramref name="primaryReleaseYear"/> when it is given (how imports match titles without ids).
+    /// </summary>
+    public Task<TmdbSearchPage> SearchMoviesAsync(string query, int? primaryReleaseYear, CancellationToken cancellationToken)
+    {
+        var year = primaryReleaseYear is { } y ? string.Create(CultureInfo.InvariantCulture, $"&primary_release_year={y}") : "";
+        return GetAsync<TmdbSearchPage>($"search/movie?query={Uri.EscapeDataString(query)}&include_adult=false{year}", "The search", cancellationToken);
+    }
+
+    /// <summary>The titles an IMDb id (<c>tt…</c>) names: <c>find/{imdb_id}?external_source=imdb_id</c>.</summary>
+    public Task<TmdbFindResult> FindByImdbIdAsync(string imdbId, CancellationToken cancellationToken) =>
+        GetAsync<TmdbFindResult>($"find/{Uri.EscapeDataString(imdbId)}?external_source=imdb_id", $"IMDb title {imdbId}", cancellationToken);
+
+    /// <summary>
     /// A title's details, credits (movies; shows name creators in the details) and watch providers in one request.
     /// </summary>
     public Task<TmdbTitleDetails> GetDetailsAsync(MediaType type, int tmdbId, CancellationToken cancellationToken)

@@ -21,7 +21,19 @@ public sealed record TmdbSearchResult(
     string? Overview,
     string? PosterPath,
     string? ReleaseDate,
-    string? FirstAirDate);
+    string? FirstAirDate,
+    string? OriginalTitle = null);
+
+/// <summary>
+/// <c>find/{external_id}?external_source=imdb_id</c>: the titles an IMDb id names (an episode names its show in
+/// <c>show_id</c>).
+/// </summary>
+public sealed record TmdbFindResult(
+    IReadOnlyList<TmdbSearchResult>? MovieResults,
+    IReadOnlyList<TmdbSearchResult>? TvResults,
+    IReadOnlyList<TmdbFoundEpisode>? TvEpisodeResults);
+
+public sealed record TmdbFoundEpisode(int Id, int ShowId, int? SeasonNumber, int? EpisodeNumber);
 
 /// <summary>
 /// <c>movie/{id}</c> or <c>tv/{id}</c> with <c>append_to_response</c>: movies bring <c>credits</c>, shows their

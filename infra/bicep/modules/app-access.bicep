@@ -3,10 +3,10 @@
 // with old ones (RoleAssignmentUpdateNotPermitted).
 //
 // Function app identity (user-assigned, granted before the app first starts):
-//   blob containers  Storage Blob Data Contributor  app-package (the Flex Consumption deployment package),
+//   blob containers  Storage Blob Data Contributor  app-package (the Flex Consumption deployment package), imports (uploaded import files),
 //                                                   azure-webjobs-hosts (leases, timer state), azure-webjobs-secrets
 //                                                   (host keys); no blob rights on the rest of the account
-//   storage account  Storage Queue Data Contributor invitation-emails trigger, poison queue, outbox sweep enqueues
+//   storage account  Storage Queue Data Contributor invitation-emails and imports triggers, poison queues, enqueues
 //                    Storage Table Data Contributor Functions host diagnostic events table
 //   key vault        Key Vault Secrets User         resolve the Key Vault references in the app settings
 //   communication    email sender role              send email through the ACS REST API

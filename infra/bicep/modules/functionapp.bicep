@@ -38,6 +38,12 @@ param deploymentContainerName string
 
 param invitationEmailQueueName string
 
+@description('Queue of the ProcessImport function (app setting ImportQueue).')
+param importQueueName string
+
+@description('Blob container of uploaded import files (app setting Imports__Container).')
+param importContainerName string
+
 param keyVaultName string
 
 param postgresHost string
@@ -253,6 +259,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Invitations__PublicBaseUrl: baseUrl
     Invitations__ExpiryDays: string(invitationExpiryDays)
     InvitationEmailQueue: invitationEmailQueueName
+    // Imports (docs/api.md, "Imports"): they cost TMDB requests, so they are limited per user and app-wide.
+    ImportQueue: importQueueName
+    Imports__Container: importContainerName
+    Imports__PerUserPerDay: '10'
+    Imports__AppPerHour: '200'
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     // Application Insights accepts Entra-authenticated telemetry only: the host and the worker sign it as the identity.
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

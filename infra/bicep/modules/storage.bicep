@@ -19,6 +19,12 @@ param hostContainerNames string[]
 @description('Queue the SendEmail function listens on (app setting InvitationEmailQueue).')
 param invitationEmailQueueName string
 
+@description('Blob container of uploaded import files (app setting Imports__Container); a file is deleted once its import finished.')
+param importContainerName string
+
+@description('Queue the ProcessImport function listens on (app setting ImportQueue).')
+param importQueueName string
+
 @description('Private: public network access disabled (private endpoints only). Public: reachable from anywhere, Entra-only.')
 @allowed([
   'Private'
@@ -74,6 +80,13 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
       }
     }
 
+    resource importContainer 'containers' = {
+      name: importContainerName
+      properties: {
+        publicAccess: 'None'
+      }
+    }
+
     resource hostContainers 'containers' = [
       for containerName in hostContainerNames: {
         name: containerName
@@ -94,6 +107,14 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     // The Functions host moves a message here after host.json's maxDequeueCount (5) failed attempts.
     resource invitationEmailPoisonQueue 'queues' = {
       name: '${invitationEmailQueueName}-poison'
+    }
+
+    resource importQueue 'queues' = {
+      name: importQueueName
+    }
+
+    resource importPoisonQueue 'queues' = {
+      name: '${importQueueName}-poison'
     }
   }
 }
@@ -140,3 +161,5 @@ output id string = storage.id
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output invitationEmailQueueName string = storage::queueService::invitationEmailQueue.name
 output invitationEmailPoisonQueueName string = storage::queueService::invitationEmailPoisonQueue.name
+output importQueueName string = storage::queueService::importQueue.name
+output importContainerName string = storage::blobService::importContainer.name

@@ -45,7 +45,7 @@ public sealed class SchemaTests(DomainFixture fixture) : IClassFixture<DomainFix
         var expected = model.GetEntityTypes()
             .SelectMany(entity => entity.GetIndexes()
                 .Select(i => $"{entity.GetTableName()} {i.GetDatabaseName()} unique={i.IsUnique} ({string.Join(", ", i.Properties.Select(p => p.GetColumnName()))}) where {i.GetFilter() ?? "-"}")
-                .Append($"{entity.GetTableName()} {entity.FindPrimaryKey()!.GetName()} unique=True (id) where -"))
+                .Append($"{entity.GetTableName()} {entity.FindPrimaryKey()!.GetName()} unique=True ({string.Join(", ", entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName()))}) where -"))
             .Order(StringComparer.Ordinal);
         var actual = await catalog.QueryAsync("""
             SELECT t.relname || ' ' || i.relname || ' unique=' || CASE WHEN x.indisunique THEN 'True' ELSE 'False' END

@@ -30,6 +30,9 @@ public class DevHostFixture : IAsyncLifetime
     /// <summary>The invitation email queue of this host (app setting <c>InvitationEmailQueue</c>), unique per fixture.</summary>
     public string InvitationQueue { get; } = UniqueQueueName("invitations");
 
+    /// <summary>The import queue of this host (app setting <c>ImportQueue</c>), unique per fixture.</summary>
+    public string ImportQueue { get; } = UniqueQueueName("imports");
+
     /// <summary>This run's admin key (header <c>x-functions-key</c> of the admin API).</summary>
     public string AdminKey { get; private set; } = "";
 
@@ -144,7 +147,12 @@ public class DevHostFixture : IAsyncLifetime
     }
 
     /// <summary>App settings over the sample; override to add more (keep the base ones).</summary>
-    protected virtual Dictionary<string, string?> Settings() => TestSettings.HostOverrides(ConnectionString, InvitationQueue);
+    protected virtual Dictionary<string, string?> Settings()
+    {
+        var settings = TestSettings.HostOverrides(ConnectionString, InvitationQueue);
+        settings["ImportQueue"] = ImportQueue;
+        return settings;
+    }
 
     /// <summary>Runs after the app's services are registered; override to add or replace services.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
@@ -152,7 +160,7 @@ public class DevHostFixture : IAsyncLifetime
     }
 
     /// <summary>Queues this fixture uses, deleted (with their poison queues) when it is disposed.</summary>
-    protected virtual IEnumerable<string> CreatedQueues() => [InvitationQueue];
+    protected virtual IEnumerable<string> CreatedQueues() => [InvitationQueue, ImportQueue];
 
     protected virtual async Task<string> CreateDatabaseAsync() =>
         TestPostgres.ConnectionStringFor(_database = await TestPostgres.CreateDatabaseAsync(GetType().Name));

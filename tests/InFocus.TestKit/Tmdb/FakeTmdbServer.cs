@@ -38,6 +38,8 @@ public sealed class FakeTmdbServer : IAsyncDisposable
     private readonly ConcurrentDictionary<(MediaType, int), JsonObject> _titles = new();
     private readonly ConcurrentDictionary<(int, int), JsonObject> _seasons = new();
     private readonly JsonArray _searchIndex = TmdbFixtures.SearchIndex();
+    private readonly ConcurrentDictionary<(MediaType, int), JsonObject> _addedSearchEntries = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _imdbIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeTmdbReply>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeTmdbRequest> _requests = new();
     private readonly ConcurrentDictionary<MediaType, JsonArray> _providerCatalogs = new();
@@ -48,7 +50,12 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         _app = app;
         foreach (var (type, id) in TmdbFixtures.Titles)
         {
-            _titles[(type, id)] = TmdbFixtures.Details(type, id);
+            var details = TmdbFixtures.Details(type, id);
+            _titles[(type, id)] = details;
+            if ((string?)details["imdb_id"] is { Length: > 0 } imdb)
+            {
+                _imdbIds[imdb] = FindResult(type, details);
+            }
         }
 
         foreach (var id in TmdbFixtures.ShowsWithSeasons)
@@ -58,6 +65,82 @@ public sealed class FakeTmdbServer : IAsyncDisposable
                 _seasons[(id, (int)season["season_number"]!)] = season;
             }
         }
+        _imdbIds[TmdbFixtures.BreakingBadImdbId] = FindResult(MediaType.Tv, _titles[(MediaType.Tv, TmdbFixtures.BreakingBad)]);
+    }
+
+    /// <summary>A delay before every answer (for benchmarks: TMDB's latency as seen from Azure).</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>
+    /// Adds a title the fake then serves like the recorded ones: its details (no providers), a search entry (movies by
+    /// <c>primary_release_year</c> too) and, with <paramref name="imdbId"/>, a <c>find</c> result.
+    /// </summary>
+    public void AddTitle(MediaType type, int id, string title, string date, string? imdbId = null)
+    {
+        var movie = type == MediaType.Movie;
+        var details = new JsonObject
+        {
+            ["id"] = id,
+            [movie ? "title" : "name"] = title,
+            [movie ? "original_title" : "original_name"] = title,
+            ["overview"] = $"{title} (a test title).",
+            [movie ? "release_date" : "first_air_date"] = date,
+            ["genres"] = new JsonArray(),
+            ["vote_average"] = 7.0,
+            ["vote_count"] = 100,
+            ["imdb_id"] = imdbId,
+            ["credits"] = new JsonObject { ["crew"] = new JsonArray() },
+            ["created_by"] = new JsonArray(),
+            ["watch/providers"] = new JsonObject { ["results"] = new JsonObject() },
+        };
+        _titles[(type, id)] = details;
+        var entry = new JsonObject
+        {
+            ["id"] = id,
+            ["media_type"] = movie ? "movie" : "tv",
+            [movie ? "title" : "name"] = title,
+            [movie ? "original_title" : "original_name"] = title,
+            ["overview"] = details["overview"]!.DeepClone(),
+            ["poster_path"] = null,
+            [movie ? "release_date" : "first_air_date"] = date,
+        };
+        _addedSearchEntries[(type, id)] = entry;
+        if (imdbId is not null)
+        {
+            _imdbIds[imdbId] = FindResult(type, details);
+        }
+    }
+
+    /// <summary>An IMDb episode id that <c>find</c> resolves to an episode of <paramref name="showId"/>.</summary>
+    public void AddEpisode(string imdbId, int showId, int season, int episode) =>
+        _imdbIds[imdbId] = new JsonObject
+        {
+            ["movie_results"] = new JsonArray(),
+            ["tv_results"] = new JsonArray(),
+            ["tv_episode_results"] = new JsonArray(new JsonObject
+            {
+                ["id"] = (showId * 1000) + (season * 100) + episode,
+                ["show_id"] = showId,
+                ["season_number"] = season,
+                ["episode_number"] = episode,
+            }),
+        };
+
+    private static JsonObject FindResult(MediaType type, JsonObject details)
+    {
+        var movie = type == MediaType.Movie;
+        var result = new JsonObject
+        {
+            ["id"] = details["id"]!.DeepClone(),
+            [movie ? "title" : "name"] = details[movie ? "title" : "name"]?.DeepClone(),
+            [movie ? "release_date" : "first_air_date"] = details[movie ? "release_date" : "first_air_date"]?.DeepClone(),
+        };
+        return new JsonObject
+        {
+            ["movie_results"] = movie ? new JsonArray(result) : new JsonArray(),
+            ["tv_results"] = movie ? new JsonArray() : new JsonArray(result),
+            ["tv_episode_results"] = new JsonArray(),
+        };
     }
 
     /// <summary>The API root, like <c>https://api.themoviedb.org/3/</c>.</summary>
@@ -194,6 +277,17 @@ public sealed class FakeTmdbServer : IAsyncDisposable
             request.Method, path, request.QueryString.Value ?? "", authorization.Length == 0 ? null : authorization, _clock.Elapsed);
         _requests.Enqueue(received);
         OnRequest?.Invoke(received);
+        if (Latency > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Latency, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
 
         if (!IsAuthenticated(request, authorization))
         {
@@ -281,6 +375,7 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         {
             ["search", "multi" or "movie" or "tv"] => Search(segments[1], query),
             ["watch", "providers", "movie" or "tv"] => (200, ProviderCatalog(segments[2] == "movie" ? MediaType.Movie : MediaType.Tv, query["watch_region"].ToString())),
+            ["find", var externalId] => Find(externalId, query),
             [var kind, var id] when TryTitle(kind, id, out var details) => (200, WithAppended(details, id, query["append_to_response"].ToString())),
             ["tv", var id, "season", var number] when TrySeason(id, number, out var season) => (200, season.DeepClone()),
             [var kind, var id, "watch", "providers"] when TryTitle(kind, id, out var details) =>
@@ -345,6 +440,19 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         return TmdbFixtures.ProviderCatalog(providers.Select(p => (p.Key, p.Value.Name, p.Value.Regions.ToArray())).ToArray());
     }
 
+    /// <summary><c>find/{external_id}?external_source=imdb_id</c>: empty result lists for an unknown id, as TMDB answers.</summary>
+    private (int Status, JsonNode? Body) Find(string externalId, IQueryCollection query)
+    {
+        if (query["external_source"] != "imdb_id")
+        {
+            return (400, new JsonObject { ["errors"] = new JsonArray("external_source must be provided") });
+        }
+
+        return _imdbIds.TryGetValue(externalId, out var found)
+            ? (200, found.DeepClone())
+            : (200, new JsonObject { ["movie_results"] = new JsonArray(), ["tv_results"] = new JsonArray(), ["tv_episode_results"] = new JsonArray() });
+    }
+
     private bool TryTitle(string kind, string id, out JsonObject details)
     {
         details = null!;
@@ -393,9 +501,12 @@ public sealed class FakeTmdbServer : IAsyncDisposable
         }
 
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var year = kind == "movie" ? query["primary_release_year"].ToString() : "";
         var matches = _searchIndex
             .Select(e => e!.AsObject())
+            .Concat(_addedSearchEntries.OrderBy(e => e.Key.Item2).Select(e => e.Value))
             .Where(e => kind == "multi" || (string?)e["media_type"] == kind)
+            .Where(e => year.Length == 0 || ((string?)e["release_date"])?.StartsWith(year + "-", StringComparison.Ordinal) == true)
             .Where(e => Matches(e, words))
             .Select(e => kind == "multi" ? e.DeepClone() : WithoutMediaType(e))
             .ToList();

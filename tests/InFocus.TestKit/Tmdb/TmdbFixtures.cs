@@ -31,6 +31,12 @@ public static class TmdbFixtures
     /// </summary>
     public const int Severance = 95396;
 
+    /// <summary>Breaking Bad's IMDb id (the show's <c>find</c> result).</summary>
+    public const string BreakingBadImdbId = "tt0903747";
+
+    /// <summary>Fight Club's IMDb id (in its recorded details).</summary>
+    public const string FightClubImdbId = "tt0137523";
+
     /// <summary>TV show, created by David Benioff and D.B. Weiss; providers in GB and US.</summary>
     public const int GameOfThrones = 1399;
 

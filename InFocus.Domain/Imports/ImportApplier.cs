@@ -1,0 +1,235 @@
+using System.Text.Json;
+using InFocus.Domain.Common;
+using InFocus.Domain.Data;
+using InFocus.Domain.Watchlist;
+using Microsoft.EntityFrameworkCore;
+
+namespace InFocus.Domain.Imports;
+
+/// <summary>
+/// The one place an import row changes the user's data. A batch is one transaction of a fixed number of statements:
+/// the entries of its titles are read and locked, the rows are folded into them in file order, and the changed entries,
+/// their information dates, the rows' outcomes and the import's counts are written. A batch is applied entirely or
+/// not at all, so a run that dies leaves its rows pending and the next run applies them once.
+/// <para>
+/// The rules (docs/api.md, "Imports"): a title not on the watchlist is added (watchlist and list rows as
+/// <c>not_watched</c>, watched, diary, history, rating and review rows as <c>completed</c>, TV episodes make their show
+/// <c>watching</c>); an entry's status only moves forward (not watched, watching, completed), never back; a rating or
+/// note fills an empty field, and replaces one only with newer information than the entry's (see
+/// <see cref="ImportEntryDate"/>); a row that changes nothing is <c>unchanged</c>, so importing a file twice changes
+/// nothing the second time. A dated watched row of a movie (watched, diary with its rewatches, history) is also a
+/// viewing at its date, once.
+/// </para>
+/// </summary>
+public sealed class ImportApplier(InFocusDbContext db)
+{
+    private static readonly JsonSerializerOptions RowJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Applies the batch; false when the import is no longer running (cancelled), and then nothing is written.</summary>
+    public async Task<bool> ApplyAsync(
+        string importId, string userId, IReadOnlyList<ImportRow> rows, IReadOnlyDictionary<int, TitleMatch> matches,
+        DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var mediaIds = matches.Values.Select(m => m.MediaItemId).OfType<string>().Distinct().ToArray();
+        var existing = await db.Database.SqlQuery<EntryState>($"""
+            SELECT e.id, e.media_item_id, e.status, e.rating, e.notes, e.date_updated, d.info_date, d.applied_at
+            FROM watchlist_entries AS e
+            LEFT JOIN import_entry_dates AS d ON d.user_id = e.user_id AND d.media_item_id = e.media_item_id
+            WHERE e.user_id = {userId} AND e.media_item_id = ANY({mediaIds})
+            FOR UPDATE OF e
+            """).ToListAsync(cancellationToken);
+
+        var entries = existing.ToDictionary(e => e.MediaItemId, Entry.From);
+        var outcomes = new List<RowOutcome>(rows.Count);
+        foreach (var row in rows)
+        {
+            var match = matches[row.Seq];
+            if (match.MediaItemId is not { } mediaItemId)
+            {
+                outcomes.Add(new RowOutcome(row.Seq, Name(ImportRowOutcome.Unmatched), Cut(match.Reason), null));
+                continue;
+            }
+
+            if (!entries.TryGetValue(mediaItemId, out var entry))
+            {
+                entries[mediaItemId] = Entry.New(mediaItemId, row);
+                outcomes.Add(new RowOutcome(row.Seq, Name(ImportRowOutcome.Added), null, mediaItemId));
+                continue;
+            }
+
+            var outcome = entry.Apply(row) ? ImportRowOutcome.Updated : ImportRowOutcome.Unchanged;
+            outcomes.Add(new RowOutcome(row.Seq, Name(outcome), null, mediaItemId));
+        }
+
+        var changed = entries.Values.Where(e => e.Changed).Select(e => new EntryRow(
+            e.Id, e.MediaItemId, SnakeCaseEnum<WatchStatus>.ToName(e.Status), e.Rating, e.Notes)).ToList();
+        if (changed.Count > 0)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO watchlist_entries AS w (id, user_id, media_item_id, status, rating, notes)
+                SELECT r.id, {userId}, r.media_item_id, r.status, r.rating, r.notes
+                FROM jsonb_to_recordset({JsonSerializer.Serialize(changed, RowJson)}::jsonb)
+                     AS r(id text, media_item_id text, status text, rating integer, notes text)
+                ON CONFLICT (user_id, media_item_id) DO UPDATE
+                SET status = excluded.status, rating = excluded.rating, notes = excluded.notes
+                """, cancellationToken);
+        }
+
+        var dated = entries.Values.Where(e => e.InfoDate is not null && (e.Changed || e.InfoDateChanged))
+            .Select(e => new DateRow(e.MediaItemId, e.InfoDate!.Value)).ToList();
+        if (dated.Count > 0)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO import_entry_dates AS d (user_id, media_item_id, info_date, applied_at)
+                SELECT {userId}, r.media_item_id, r.info_date, now()
+                FROM jsonb_to_recordset({JsonSerializer.Serialize(dated, RowJson)}::jsonb) AS r(media_item_id text, info_date timestamptz)
+                ON CONFLICT (user_id, media_item_id) DO UPDATE SET info_date = excluded.info_date, applied_at = now()
+                """, cancellationToken);
+        }
+
+        var viewings = rows
+            .Where(r => r.Kind == ImportRowKind.Watched && r.InfoDate is not null && matches[r.Seq].MediaItemId is not null)
+            .Select(r => new ViewingRow(Cuid.NewId(), matches[r.Seq].MediaItemId!, r.InfoDate!.Value))
+            .ToList();
+        if (viewings.Count > 0)
+        {
+            // A dated watch of a movie is a viewing (history, rewatches); the unique viewing per (user, title, episode,
+            // time) makes a re-import add none. Shows' watches stay on their entry: the rows do not name episodes TMDB knows.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO viewings (id, user_id, media_item_id, episode_id, watched_at)
+                SELECT r.id, {userId}, r.media_item_id, NULL, r.watched_at
+                FROM jsonb_to_recordset({JsonSerializer.Serialize(viewings, RowJson)}::jsonb) AS r(id text, media_item_id text, watched_at timestamptz)
+                JOIN media_items AS m ON m.id = r.media_item_id AND m.tmdb_type = 'movie'
+                ON CONFLICT DO NOTHING
+                """, cancellationToken);
+        }
+
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE import_rows AS r
+            SET outcome = u.outcome, reason = u.reason, media_item_id = u.media_item_id, applied_at = now()
+            FROM jsonb_to_recordset({JsonSerializer.Serialize(outcomes, RowJson)}::jsonb)
+                 AS u(seq integer, outcome text, reason text, media_item_id text)
+            WHERE r.import_id = {importId} AND r.seq = u.seq
+            """, cancellationToken);
+
+        var added = outcomes.Count(o => o.Outcome == Name(ImportRowOutcome.Added));
+        var updated = outcomes.Count(o => o.Outcome == Name(ImportRowOutcome.Updated));
+        var unchanged = outcomes.Count(o => o.Outcome == Name(ImportRowOutcome.Unchanged));
+        var unmatched = outcomes.Count(o => o.Outcome == Name(ImportRowOutcome.Unmatched));
+        var running = await db.Imports
+            .Where(i => i.Id == importId && i.Status == ImportStatus.Running)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(i => i.Processed, i => i.Processed + rows.Count)
+                .SetProperty(i => i.Added, i => i.Added + added)
+                .SetProperty(i => i.Updated, i => i.Updated + updated)
+                .SetProperty(i => i.Unchanged, i => i.Unchanged + unchanged)
+                .SetProperty(i => i.Unmatched, i => i.Unmatched + unmatched)
+                .SetProperty(i => i.LeaseUntil, leaseUntil), cancellationToken);
+        if (running == 0)
+        {
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static string Name(ImportRowOutcome outcome) => SnakeCaseEnum<ImportRowOutcome>.ToName(outcome);
+
+    private static string? Cut(string? reason) => reason is { Length: > FieldLimits.ErrorText } ? reason[..FieldLimits.ErrorText] : reason;
+
+    private static int Rank(WatchStatus status) => status switch
+    {
+        WatchStatus.NotWatched => 0,
+        WatchStatus.Watching => 1,
+        _ => 2,
+    };
+
+    private sealed record EntryState(
+        string Id, string MediaItemId, string Status, int? Rating, string? Notes, DateTimeOffset DateUpdated, DateTimeOffset? InfoDate, DateTimeOffset? AppliedAt);
+
+    private sealed record EntryRow(string Id, string MediaItemId, string Status, int? Rating, string? Notes);
+
+    private sealed record DateRow(string MediaItemId, DateTimeOffset InfoDate);
+
+    private sealed record ViewingRow(string Id, string MediaItemId, DateTimeOffset WatchedAt);
+
+    private sealed record RowOutcome(int Seq, string Outcome, string? Reason, string? MediaItemId);
+
+    /// <summary>An entry as the batch folds its rows into it.</summary>
+    private sealed class Entry
+    {
+        public required string Id { get; init; }
+
+        public required string MediaItemId { get; init; }
+
+        public WatchStatus Status { get; private set; }
+
+        public int? Rating { get; private set; }
+
+        public string? Notes { get; private set; }
+
+        /// <summary>How new the entry's information is: the user's last change, or the newest imported information.</summary>
+        public DateTimeOffset? InfoDate { get; private set; }
+
+        public bool Changed { get; private set; }
+
+        public bool InfoDateChanged { get; private set; }
+
+        public static Entry From(EntryState state) => new()
+        {
+            Id = state.Id,
+            MediaItemId = state.MediaItemId,
+            Status = SnakeCaseEnum<WatchStatus>.FromName(state.Status),
+            Rating = state.Rating,
+            Notes = state.Notes,
+            // Changed by the user after the last import (or never imported): the change's time is its information's date.
+            InfoDate = state.AppliedAt is { } applied && state.DateUpdated <= applied ? state.InfoDate : state.DateUpdated,
+        };
+
+        public static Entry New(string mediaItemId, ImportRow row) => new()
+        {
+            Id = Cuid.NewId(),
+            MediaItemId = mediaItemId,
+            Status = row.Status ?? WatchStatus.NotWatched,
+            Rating = row.Rating,
+            Notes = row.Notes,
+            InfoDate = row.InfoDate,
+            Changed = true,
+        };
+
+        /// <summary>Folds a row in; true when it changed the entry.</summary>
+        public bool Apply(ImportRow row)
+        {
+            var newer = row.InfoDate is { } date && (InfoDate is null || date > InfoDate);
+            var changed = false;
+            if (row.Status is { } status && Rank(status) > Rank(Status))
+            {
+                Status = status;
+                changed = true;
+            }
+
+            if (row.Rating is { } rating && rating != Rating && (Rating is null || newer))
+            {
+                Rating = rating;
+                changed = true;
+            }
+
+            if (row.Notes is { } notes && notes != Notes && (Notes is null || newer))
+            {
+                Notes = notes;
+                changed = true;
+            }
+
+            if (newer)
+            {
+                InfoDate = row.InfoDate;
+                InfoDateChanged = true;
+            }
+
+            Changed |= changed;
+            return changed;
+        }
+    }
+}

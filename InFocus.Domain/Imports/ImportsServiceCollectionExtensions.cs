@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InFocus.Domain.Imports;
+
+public static class ImportsServiceCollectionExtensions
+{
+    public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ImportOptions>()
+            .Bind(configuration.GetSection(ImportOptions.Section))
+            .Configure(o => o.QueueName = configuration[ImportOptions.QueueSetting] is { Length: > 0 } queue ? queue : o.QueueName)
+            .Validate(o => o.MaxBytes > 0 && o.MaxRows > 0 && o.BatchSize is > 0 and <= 1_000 && o.LookupParallelism > 0 && o.Lease > o.RunTimeBudget,
+                "Imports: MaxBytes, MaxRows, BatchSize (up to 1000) and LookupParallelism must be positive, and Lease longer than RunTimeBudget.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new ImportFileReader(sp.GetRequiredService<IOptions<ImportOptions>>().Value));
+        services.AddSingleton<ImportStorage>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<TitleMatcher>();
+        services.AddScoped<ImportApplier>();
+        services.AddScoped<ImportProcessor>();
+        services.AddScoped<ExportService>();
+        return services;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using InFocus.Domain.Common;
+using InFocus.Domain.Imports;
+using InFocus.Domain.Media;
+using InFocus.TestKit;
+using InFocus.TestKit.Tmdb;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InFocus.Domain.Tests.Imports;
+
+/// <summary>The queue function's work without a host: resuming after a crash, and a batch's fixed statement count.</summary>
+public sealed class ImportProcessingTests(TmdbDomainFixture fixture) : IClassFixture<TmdbDomainFixture>
+{
+    private static int _nextId = 810_000;
+
+    /// <summary>A Trakt history of <paramref name="count"/> films new to the fake TMDB (and to the catalog).</summary>
+    private byte[] TraktHistory(int count)
+    {
+        var items = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var id = Interlocked.Increment(ref _nextId);
+            fixture.Tmdb.AddTitle(MediaType.Movie, id, $"Film {id}", "2001-01-01");
+            var number = id.ToString(CultureInfo.InvariantCulture);
+            items.Add("{\"watched_at\":\"2022-01-01T20:00:00.000Z\",\"type\":\"movie\",\"movie\":{\"title\":\"Film " + number
+                      + "\",\"year\":2001,\"ids\":{\"tmdb\":" + number + "}}}");
+        }
+
+        return Encoding.UTF8.GetBytes("[" + string.Join(",", items) + "]");
+    }
+
+    private async Task<string> CreateAsync(TestAccount user, byte[] json)
+    {
+        using var file = new MemoryStream(json);
+        var created = await fixture.WithAsync<ImportService, ImportCreatedResponse>(s =>
+            s.CreateAsync(user.User, "trakt", new ImportUpload(file, ImportFileReader.Json, "watched-history.json"), default));
+        return created.Id;
+    }
+
+    private Task<Import> ImportOf(string id) => fixture.DbAsync(db => db.Imports.AsNoTracking().SingleAsync(i => i.Id == id));
+
+    [Fact]
+    public async Task Dated_watches_of_movies_become_viewings_once_however_often_the_file_is_imported()
+    {
+        var user = await fixture.RegisterAsync();
+        var file = TraktHistory(3);
+
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var id = await CreateAsync(user, file);
+            await fixture.WithAsync<ImportProcessor>(p => p.RunAsync(ImportMessage.ToJson(id), default));
+        }
+
+        var viewings = await fixture.DbAsync(db => db.Viewings.AsNoTracking().Where(v => v.UserId == user.UserId).ToListAsync());
+        Assert.Equal(3, viewings.Count);
+        Assert.All(viewings, v => Assert.Equal((null, new DateTimeOffset(2022, 1, 1, 20, 0, 0, TimeSpan.Zero)), (v.EpisodeId, v.WatchedAt)));
+    }
+
+    [Fact]
+    public async Task A_run_that_dies_in_the_middle_is_resumed_by_the_next_without_duplicates()
+    {
+        var user = await fixture.RegisterAsync();
+        var id = await CreateAsync(user, TraktHistory(250));
+
+        // The run dies while its second batch waits for TMDB (as a process killed mid-way would).
+        using var crash = new CancellationTokenSource();
+        var requests = 0;
+        fixture.Tmdb.OnRequest = _ =>
+        {
+            if (Interlocked.Increment(ref requests) == 150)
+            {
+                crash.Cancel();
+            }
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            fixture.WithAsync<ImportProcessor>(p => p.RunAsync(ImportMessage.ToJson(id), crash.Token)));
+        fixture.Tmdb.OnRequest = null;
+        var crashed = await ImportOf(id);
+        Assert.Equal(ImportStatus.Running, crashed.Status);
+        Assert.InRange(crashed.Processed, 1, 249);
+
+        // Its lease still holds: a redelivered message leaves the import alone until it expires.
+        await fixture.WithAsync<ImportProcessor>(p => p.RunAsync(ImportMessage.ToJson(id), default));
+        Assert.Equal(crashed.Processed, (await ImportOf(id)).Processed);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(6));
+        await fixture.WithAsync<ImportProcessor>(p => p.RunAsync(ImportMessage.ToJson(id), default));
+
+        var done = await ImportOf(id);
+        Assert.Equal((ImportStatus.Completed, 250, 250, 0), (done.Status, done.Processed, done.Added, done.Unmatched));
+        Assert.Equal(250, await fixture.DbAsync(db => db.WatchlistEntries.CountAsync(e => e.UserId == user.UserId)));
+        Assert.Equal(0, await fixture.DbAsync(db => db.ImportRows.CountAsync(r => r.ImportId == id && r.Outcome != ImportRowOutcome.Added)));
+    }
+
+    [Fact]
+    public async Task A_batch_of_known_titles_costs_the_same_statements_whatever_its_size()
+    {
+        async Task<int> BatchStatementsAsync(int size)
+        {
+            var file = TraktHistory(size);
+            var first = await fixture.RegisterAsync();
+            var warm = await CreateAsync(first, file);
+            await fixture.WithAsync<ImportProcessor>(p => p.RunAsync(ImportMessage.ToJson(warm), default));
+
+            // A second user imports the same titles: all in the catalog now, so no TMDB request and no catalog write.
+            var user = await fixture.RegisterAsync();
+            var id = await CreateAsync(user, file);
+            await fixture.WithAsync<ImportProcessor>(p => p.RunAsync(ImportMessage.ToJson(id), default));
+            var rows = await fixture.DbAsync(db => db.ImportRows.AsNoTracking().Where(r => r.ImportId == id).ToListAsync());
+            foreach (var row in rows)
+            {
+                row.Outcome = ImportRowOutcome.Pending;
+            }
+
+            await fixture.DbAsync(db => db.Imports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, ImportStatus.Running)));
+            return await fixture.StatementsOfAsync<IServiceProvider>(async services =>
+            {
+                var matches = await services.GetRequiredService<TitleMatcher>().MatchAsync(rows, default);
+                Assert.True(await services.GetRequiredService<ImportApplier>().ApplyAsync(id, user.UserId, rows, matches, fixture.Clock.GetUtcNow().AddMinutes(5), default));
+            });
+        }
+
+        var small = await BatchStatementsAsync(2);
+        var large = await BatchStatementsAsync(100);
+
+        Assert.Equal(small, large);
+        Assert.InRange(small, 1, 10);
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_is_refused_once_the_unpack_budget_is_spent()
+    {
+        var reader = new ImportFileReader(new ImportOptions { MaxUncompressedBytes = 1024 * 1024 });
+        using var bomb = new MemoryStream();
+        using (var zip = new ZipArchive(bomb, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var entry = zip.CreateEntry("watched.csv", CompressionLevel.SmallestSize).Open();
+            entry.Write("Date,Name,Year,Letterboxd URI\r\n"u8);
+            entry.Write(new byte[8 * 1024 * 1024]);
+        }
+
+        bomb.Position = 0;
+        var error = await Assert.ThrowsAsync<ValidationException>(async () =>
+        {
+            await foreach (var _ in reader.ReadAsync(ImportSource.Letterboxd, bomb, ImportFileReader.Zip, "upload", default))
+            {
+            }
+        });
+        Assert.Contains("larger than", error.Errors["file"].Single());
+    }
+}
