@@ -38,5 +38,10 @@ public sealed class ImportOptions
     /// <summary>The blob container of uploaded files.</summary>
     public string Container { get; set; } = "imports";
 
-    public string QueueName { get; set; } = DefaultQueueName;
+    /// <summary>The queue of import messages: the app setting <c>ImportQueue</c>, not a member of this section.</summary>
+    public string QueueName => _queueName;
+
+    private string _queueName = DefaultQueueName;
+
+    internal void UseQueue(string name) => _queueName = name;
 }

@@ -10,7 +10,13 @@ public static class ImportsServiceCollectionExtensions
     {
         services.AddOptions<ImportOptions>()
             .Bind(configuration.GetSection(ImportOptions.Section))
-            .Configure(o => o.QueueName = configuration[ImportOptions.QueueSetting] is { Length: > 0 } queue ? queue : o.QueueName)
+            .Configure(o =>
+            {
+                if (configuration[ImportOptions.QueueSetting] is { Length: > 0 } queue)
+                {
+                    o.UseQueue(queue);
+                }
+            })
             .Validate(o => o.MaxBytes > 0 && o.MaxRows > 0 && o.BatchSize is > 0 and <= 1_000 && o.LookupParallelism > 0 && o.Lease > o.RunTimeBudget,
                 "Imports: MaxBytes, MaxRows, BatchSize (up to 1000) and LookupParallelism must be positive, and Lease longer than RunTimeBudget.")
             .ValidateOnStart();

@@ -263,6 +263,14 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     ImportQueue: importQueueName
     Imports__Container: importContainerName
     Imports__PerUserPerDay: '10'
+    Imports__MaxBytes: '20971520'
+    Imports__MaxRows: '100000'
+    Imports__MaxUncompressedBytes: '209715200'
+    Imports__MaxZipEntries: '1000'
+    Imports__BatchSize: '100'
+    Imports__LookupParallelism: '8'
+    Imports__RunTimeBudget: '00:02:00'
+    Imports__Lease: '00:05:00'
     Imports__AppPerHour: '200'
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     // Application Insights accepts Entra-authenticated telemetry only: the host and the worker sign it as the identity.
