@@ -9,7 +9,8 @@
 # so a second run keeps the data of the first.
 #
 # Ctrl-C stops the host. The services keep running; `scripts/services.sh stop` stops them.
-# Settings: InFocus.Functions/local.settings.json, created from local.settings.sample.json on the first run;
+# Settings: InFocus.Functions/local.settings.json, created from local.settings.sample.json on the first run (later runs
+# add the settings a newer sample has and the file lacks);
 # environment variables override it (see docs/development-host.md).
 # A service that another checkout runs on the same port is used as it is.
 # Ports moved with INFOCUS_*_PORT (see scripts/services.sh) are passed on to the app as settings.
@@ -37,7 +38,7 @@ readonly AZURITE_ACCOUNT="DefaultEndpointsProtocol=http;AccountName=devstoreacco
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 usage() {
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 section() { printf '\n==== %s\n' "$*"; }
@@ -114,6 +115,19 @@ export_moved_settings() {
 ensure_local_settings() {
   if [[ -f $LOCAL_SETTINGS ]]; then
     echo "using ${LOCAL_SETTINGS#"$ROOT_DIR"/}"
+    # Settings a newer version added to the sample join the file with their sample values; the developer's own stay.
+    node -e '
+      const fs = require("fs");
+      const [localPath, samplePath] = process.argv.slice(1);
+      const local = JSON.parse(fs.readFileSync(localPath, "utf8"));
+      const sample = JSON.parse(fs.readFileSync(samplePath, "utf8"));
+      local.Values ??= {};
+      const added = Object.keys(sample.Values).filter((key) => !(key in local.Values));
+      for (const key of added) local.Values[key] = sample.Values[key];
+      if (added.length > 0) {
+        fs.writeFileSync(localPath, JSON.stringify(local, null, 2) + "\n");
+        console.log(`added from the sample: ${added.join(", ")}`);
+      }' "$LOCAL_SETTINGS" "$SAMPLE_SETTINGS"
   else
     cp "$SAMPLE_SETTINGS" "$LOCAL_SETTINGS"
     echo "created ${LOCAL_SETTINGS#"$ROOT_DIR"/} from ${SAMPLE_SETTINGS#"$ROOT_DIR"/}"

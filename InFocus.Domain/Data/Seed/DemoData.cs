@@ -22,9 +22,9 @@ public static class DemoData
     /// </summary>
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
-        new("cseeduser0000000000000001", "alice@infocus.dev", "Alice Moreno", "Runs movie night. Thrillers over comedies, always.", """{"theme":"dark","region":"US"}"""),
-        new("cseeduser0000000000000002", "ben@infocus.dev", "Ben Okafor", "Slow-burn dramas and anything with a heist.", """{"theme":"light","region":"GB"}"""),
-        new("cseeduser0000000000000003", "chloe@infocus.dev", "Chloe Park", "Catching up on the classics, one per week.", """{"region":"US"}"""),
+        new("cseeduser0000000000000001", "alice@infocus.dev", "Alice Moreno", "Runs movie night. Thrillers over comedies, always.", """{"theme":"dark","region":"US"}""", "US", [8]),
+        new("cseeduser0000000000000002", "ben@infocus.dev", "Ben Okafor", "Slow-burn dramas and anything with a heist.", """{"theme":"light","region":"GB"}""", "GB", [8]),
+        new("cseeduser0000000000000003", "chloe@infocus.dev", "Chloe Park", "Catching up on the classics, one per week.", """{"region":"US"}""", "US", []),
     ];
 
     public static IReadOnlyList<DemoTitle> Titles { get; } =
@@ -165,7 +165,8 @@ public static class DemoData
     ];
 }
 
-public sealed record DemoUser(string Id, string Email, string Name, string Bio, string Preferences);
+/// <summary>A demo account: its region and the streaming services it pays for (TMDB provider ids) make Tonight answer.</summary>
+public sealed record DemoUser(string Id, string Email, string Name, string Bio, string Preferences, string Region, IReadOnlyList<int> Services);
 
 public sealed record DemoTitle(
     string Id,

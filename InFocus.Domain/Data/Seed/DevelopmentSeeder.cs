@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using InFocus.Domain.Accounts;
+using InFocus.Domain.Availability;
 using InFocus.Domain.Common;
 using InFocus.Domain.Families;
 using InFocus.Domain.Invitations;
@@ -43,6 +44,7 @@ public sealed class DevelopmentSeeder(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await AddMissingAsync(db.Users, DemoData.Users, u => u.Id, ToUser, cancellationToken);
         await AddMissingAsync(db.Profiles, DemoData.Users, ProfileId, ToProfile, cancellationToken);
+        await AddMissingAsync(db.Subscriptions, Subscriptions(), s => s.Id, s => s, cancellationToken);
         await AddMissingAsync(db.MediaItems, DemoData.Titles, t => t.Id, ToMediaItem, cancellationToken);
         await AddMissingProvidersAsync(cancellationToken);
         await AddMissingAsync(db.WatchlistEntries, DemoData.Watchlist, e => e.Id, ToWatchlistEntry, cancellationToken);
@@ -146,7 +148,18 @@ public sealed class DevelopmentSeeder(
         Email = EmailAddress.Normalize(user.Email),
         Name = user.Name,
         PasswordHash = _demoPasswordHash,
+        Region = user.Region,
     };
+
+    private static List<Subscription> Subscriptions() =>
+    [
+        .. DemoData.Users.SelectMany(user => user.Services.Select(provider => new Subscription
+        {
+            Id = $"cseedsubscr{user.Id[^8..]}{provider:D6}",
+            UserId = user.Id,
+            TmdbProviderId = provider,
+        })),
+    ];
 
     private static string ProfileId(DemoUser user) => "cseedprofile" + user.Id[^13..];
 
