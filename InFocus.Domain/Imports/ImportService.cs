@@ -65,7 +65,16 @@ public sealed partial class ImportService(
         await storage.UploadAsync(import.BlobName, upload.File, cancellationToken);
         db.Imports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
-        await storage.EnqueueAsync(import.Id, cancellationToken);
+        try
+        {
+            await storage.EnqueueAsync(import.Id, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The import and its file are stored: ImportSweep enqueues it once the queue answers again.
+            LogEnqueueFailed(logger, import.Id, e.Message);
+        }
+
         LogQueued(logger, import.Id, SnakeCaseEnum<ImportSource>.ToName(parsedSource), rows);
         return new ImportCreatedResponse(import.Id, import.Status);
     }
@@ -184,6 +193,9 @@ public sealed partial class ImportService(
     }
 
     private sealed record RowPosition(int Seq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} is stored but its queue message could not be sent ({Reason}); the sweep will send it")]
+    private static partial void LogEnqueueFailed(ILogger logger, string importId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} queued ({Source}, {Rows} rows)")]
     private static partial void LogQueued(ILogger logger, string importId, string source, int rows);

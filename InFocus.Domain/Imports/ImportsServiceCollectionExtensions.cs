@@ -26,6 +26,7 @@ public static class ImportsServiceCollectionExtensions
         services.AddScoped<TitleMatcher>();
         services.AddScoped<ImportApplier>();
         services.AddScoped<ImportProcessor>();
+        services.AddScoped<ImportSweep>();
         services.AddScoped<ExportService>();
         return services;
     }

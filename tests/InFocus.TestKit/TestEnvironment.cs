@@ -20,10 +20,10 @@ public static class TestEnvironment
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     /// <summary>The queue endpoint of <see cref="Storage"/>: its <c>QueueEndpoint</c>, or Azurite's default one.</summary>
-    public static Uri QueueEndpoint { get; } = new(
-        Storage.Split(';').Select(part => part.Split('=', 2)).FirstOrDefault(kv => kv[0].Trim().Equals("QueueEndpoint", StringComparison.OrdinalIgnoreCase)) is [_, var endpoint]
-            ? endpoint.Trim()
-            : "http://127.0.0.1:10001/devstoreaccount1");
+    public static Uri QueueEndpoint { get; } = new(Endpoint("QueueEndpoint") ?? "http://127.0.0.1:10001/devstoreaccount1");
+
+    /// <summary>The blob endpoint of <see cref="Storage"/>: its <c>BlobEndpoint</c>, or Azurite's default one.</summary>
+    public static Uri BlobEndpoint { get; } = new(Endpoint("BlobEndpoint") ?? "http://127.0.0.1:10000/devstoreaccount1");
 
     public static string SmtpHost { get; } = Setting("INFOCUS_TEST_SMTP_HOST", "127.0.0.1");
 
@@ -34,6 +34,11 @@ public static class TestEnvironment
 
     /// <summary>The Chromium the browser tests drive (Debian's package; Playwright downloads no browser).</summary>
     public static string Chromium { get; } = Setting("INFOCUS_TEST_CHROMIUM", "/usr/bin/chromium");
+
+    private static string? Endpoint(string name) =>
+        Storage.Split(';').Select(part => part.Split('=', 2)).FirstOrDefault(kv => kv[0].Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) is [_, var endpoint]
+            ? endpoint.Trim()
+            : null;
 
     private static string Setting(string name, string fallback) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : fallback;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.Functions.Emails;
+using InFocus.Functions.Imports;
 using InFocus.TestKit;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,14 +23,17 @@ public sealed class BreakableStorageHostFixture : DevHostFixture
     {
         var settings = base.Settings();
         var port = Queues.Port.ToString(CultureInfo.InvariantCulture);
-        settings["AzureWebJobsStorage"] = $"{TestEnvironment.AzuriteAccount};QueueEndpoint=http://127.0.0.1:{port}{TestEnvironment.QueueEndpoint.AbsolutePath}";
+        // Blobs (import files) go straight to Azurite; only the queues are behind the relay.
+        settings["AzureWebJobsStorage"] = $"{TestEnvironment.AzuriteAccount};QueueEndpoint=http://127.0.0.1:{port}{TestEnvironment.QueueEndpoint.AbsolutePath};"
+            + $"BlobEndpoint={TestEnvironment.BlobEndpoint}";
         return settings;
     }
 }
 
 /// <summary>
 /// Fault scenario "Azurite stopped while invitations are created": the invitations are created (their outbox rows
-/// commit), and once storage is back the outbox sweep enqueues each email, which is sent exactly once.
+/// commit), and once storage is back the outbox sweep enqueues each email, which is sent exactly once. The same for an
+/// import uploaded while the queue is down: stored, and processed once the import sweep sends its message.
 /// </summary>
 public sealed class StorageOutageTests(BreakableStorageHostFixture host) : IClassFixture<BreakableStorageHostFixture>
 {
@@ -72,6 +76,35 @@ public sealed class StorageOutageTests(BreakableStorageHostFixture host) : IClas
             Assert.Single(await mail.MessagesToAsync(recipient));
         }
     }
+
+    [Fact]
+    public async Task An_import_uploaded_while_the_queue_is_down_is_processed_after_the_sweep_sends_its_message()
+    {
+        using var user = await host.SignUpAsync();
+        var title = await host.SeedTitleAsync();
+        var watchlist = $$"""[{"tmdbId":{{title.TmdbId}},"type":"movie","title":"{{title.Title}}","status":"completed","rating":8}]""";
+        using var content = new StringContent(watchlist, System.Text.Encoding.UTF8, "application/json");
+
+        host.Queues.Broken = true;
+        using var uploaded = await user.Client.PostAsync("api/imports?source=infocus&file=watchlist.json", content);
+        var created = await uploaded.ReadAsync<Domain.Imports.ImportCreatedResponse>();
+        Assert.Equal(HttpStatusCode.Accepted, uploaded.StatusCode);
+        Assert.Equal(Domain.Imports.ImportStatus.Queued, await ImportStatusAsync(created.Id));
+
+        host.Queues.Broken = false;
+        await host.DbAsync(db => db.Database.ExecuteSqlAsync($"""
+            SET session_replication_role = replica;
+            UPDATE imports SET updated_at = updated_at - interval '1 hour' WHERE id = {created.Id};
+            RESET session_replication_role;
+            """));
+        Assert.True((await host.RunFunctionAsync(RequeueImportsFunction.Name)).IsSuccess);
+
+        await Eventually.TrueAsync(async () => await ImportStatusAsync(created.Id) == Domain.Imports.ImportStatus.Completed, "the import completed");
+        Assert.Equal(8, await host.DbAsync(db => db.WatchlistEntries.Where(e => e.UserId == user.Id && e.MediaItemId == title.Id).Select(e => e.Rating).SingleAsync()));
+    }
+
+    private Task<Domain.Imports.ImportStatus> ImportStatusAsync(string id) =>
+        host.DbAsync(db => db.Imports.Where(i => i.Id == id).Select(i => i.Status).SingleAsync());
 
     private Task<int> StrandedAsync(string familyId) =>
         host.DbAsync(db => db.FamilyInvitations.CountAsync(i => i.FamilyId == familyId && i.EmailEnqueuedAt == null));

@@ -10,7 +10,7 @@ public sealed class UnreachableStorageHostFixture : DevHostFixture
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
-        settings["AzureWebJobsStorage"] = $"{TestEnvironment.AzuriteAccount};QueueEndpoint=http://127.0.0.1:{LoopbackPort.Free()}/devstoreaccount1";
+        settings["AzureWebJobsStorage"] = $"{TestEnvironment.AzuriteAccount};QueueEndpoint=http://127.0.0.1:{LoopbackPort.Free()}/devstoreaccount1;BlobEndpoint={TestEnvironment.BlobEndpoint}";
         return settings;
     }
 }
