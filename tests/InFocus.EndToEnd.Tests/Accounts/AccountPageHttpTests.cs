@@ -23,8 +23,8 @@ public sealed class AccountPageHttpTests(AccountsHostFixture host) : IDisposable
         using var browser = host.CreateUserClient();
 
         using var page = await browser.GetAsync("api/password-reset");
-        using var invalid = await browser.PostAsync("api/password-reset", Form((AccountPageRenderer.EmailField, "not an address")));
-        using var sent = await browser.PostAsync("api/password-reset", Form((AccountPageRenderer.EmailField, user.Email)));
+        using var invalid = await browser.PostAsync("api/password-reset", Http.Form((AccountPageRenderer.EmailField, "not an address")));
+        using var sent = await browser.PostAsync("api/password-reset", Http.Form((AccountPageRenderer.EmailField, user.Email)));
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Accepted), (page.StatusCode, invalid.StatusCode, sent.StatusCode));
         Assert.Contains("name=\"email\"", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -40,9 +40,9 @@ public sealed class AccountPageHttpTests(AccountsHostFixture host) : IDisposable
         var token = await _mail.LinkTokenAsync(user.Email, "password-reset", count: 1);
 
         using var page = await browser.GetAsync($"api/password-reset/{token}");
-        using var weak = await browser.PostAsync($"api/password-reset/{token}/confirm", Form((AccountPageRenderer.PasswordField, "short")));
-        using var changed = await browser.PostAsync($"api/password-reset/{token}/confirm", Form((AccountPageRenderer.PasswordField, "a brand new passphrase")));
-        using var used = await browser.PostAsync($"api/password-reset/{token}/confirm", Form((AccountPageRenderer.PasswordField, "yet another passphrase")));
+        using var weak = await browser.PostAsync($"api/password-reset/{token}/confirm", Http.Form((AccountPageRenderer.PasswordField, "short")));
+        using var changed = await browser.PostAsync($"api/password-reset/{token}/confirm", Http.Form((AccountPageRenderer.PasswordField, "a brand new passphrase")));
+        using var used = await browser.PostAsync($"api/password-reset/{token}/confirm", Http.Form((AccountPageRenderer.PasswordField, "yet another passphrase")));
 
         Assert.Equal(
             (HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.OK, HttpStatusCode.NotFound),
@@ -94,7 +94,4 @@ public sealed class AccountPageHttpTests(AccountsHostFixture host) : IDisposable
     }
 
     private static string NewEmail() => $"pages-{Guid.NewGuid():N}@example.com";
-
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
 }

@@ -5,9 +5,13 @@ using InFocus.Domain.Common;
 
 namespace InFocus.EndToEnd.Tests.Harness;
 
-/// <summary>Small JSON request and problem-response helpers for tests over HTTP.</summary>
+/// <summary>Small JSON and form request and problem-response helpers for tests over HTTP.</summary>
 internal static class Http
 {
+    /// <summary>A page's form as a browser posts it (<c>application/x-www-form-urlencoded</c>).</summary>
+    public static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
         client.PostAsJsonAsync(path, body, InFocusJson.Options);
 

@@ -24,7 +24,7 @@ public sealed class InvitationPageHttpTests(InvitationsHostFixture host)
             await client.GetAsync($"api/invitations/{SecureToken.Generate()}"),
             await client.GetAsync("api/invitations/not-a-token"),
             await client.PostAsync($"api/invitations/{invited.Token}/page/accept", new StringContent("{}", Encoding.UTF8, "application/json")),
-            await client.PostAsync($"api/invitations/{invited.Token}/page/accept", Form(("mode", "signin"))),
+            await client.PostAsync($"api/invitations/{invited.Token}/page/accept", Http.Form(("mode", "signin"))),
         };
 
         Assert.Equal([200, 404, 404, 415, 400], responses.Select(r => (int)r.StatusCode));
@@ -81,7 +81,7 @@ public sealed class InvitationPageHttpTests(InvitationsHostFixture host)
         using var invited = await host.InviteNewAddressAsync();
         using var client = host.CreateUserClient();
 
-        using var response = await client.PostAsync(AcceptPath(invited), Form(("mode", "register"), ("name", " "), ("password", "short")));
+        using var response = await client.PostAsync(AcceptPath(invited), Http.Form(("mode", "register"), ("name", " "), ("password", "short")));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -101,7 +101,7 @@ public sealed class InvitationPageHttpTests(InvitationsHostFixture host)
         using var invited = await host.InviteNewAddressAsync(email: guest.Email);
         using var client = host.CreateUserClient();
 
-        using var response = await client.PostAsync(AcceptPath(invited), Form(("mode", "register"), ("name", "Grace"), ("password", "another good passphrase")));
+        using var response = await client.PostAsync(AcceptPath(invited), Http.Form(("mode", "register"), ("name", "Grace"), ("password", "another good passphrase")));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -120,12 +120,12 @@ public sealed class InvitationPageHttpTests(InvitationsHostFixture host)
         for (var attempt = 0; attempt < 5; attempt++)
         {
             using var client = host.CreateUserClient(clientAddress: address);
-            using var wrong = await client.PostAsync(AcceptPath(invited), Form(("mode", "signin"), ("password", "not the password")));
+            using var wrong = await client.PostAsync(AcceptPath(invited), Http.Form(("mode", "signin"), ("password", "not the password")));
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
             Assert.Contains("The email address or password is incorrect.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using var locked = await host.CreateUserClient(clientAddress: address).PostAsync(AcceptPath(invited), Form(("mode", "signin"), ("password", guest.Password)));
+        using var locked = await host.CreateUserClient(clientAddress: address).PostAsync(AcceptPath(invited), Http.Form(("mode", "signin"), ("password", guest.Password)));
         var html = await locked.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
@@ -141,9 +141,9 @@ public sealed class InvitationPageHttpTests(InvitationsHostFixture host)
         using var client = host.CreateUserClient();
 
         using var json = await client.PostAsync(AcceptPath(invited), new StringContent("""{"mode":"register"}""", Encoding.UTF8, "application/json"));
-        using var large = await client.PostAsync(AcceptPath(invited), Form(("mode", "register"), ("name", new string('n', 9_000))));
-        using var twice = await client.PostAsync(AcceptPath(invited), Form(("mode", "register"), ("mode", "signin")));
-        using var unknownMode = await client.PostAsync(AcceptPath(invited), Form(("mode", "admin")));
+        using var large = await client.PostAsync(AcceptPath(invited), Http.Form(("mode", "register"), ("name", new string('n', 9_000))));
+        using var twice = await client.PostAsync(AcceptPath(invited), Http.Form(("mode", "register"), ("mode", "signin")));
+        using var unknownMode = await client.PostAsync(AcceptPath(invited), Http.Form(("mode", "admin")));
 
         Assert.Equal(
             [HttpStatusCode.UnsupportedMediaType, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest],
@@ -177,8 +177,8 @@ public sealed class InvitationPageHttpTests(InvitationsHostFixture host)
         using var client = host.CreateUserClient();
 
         (await client.GetAsync($"api/invitations/{invited.Token}")).Dispose();
-        (await client.PostAsync(AcceptPath(invited), Form(("mode", "signin"), ("password", "not the password")))).Dispose();
-        (await client.PostAsync(AcceptPath(invited), Form(("mode", "signin"), ("password", guest.Password)))).Dispose();
+        (await client.PostAsync(AcceptPath(invited), Http.Form(("mode", "signin"), ("password", "not the password")))).Dispose();
+        (await client.PostAsync(AcceptPath(invited), Http.Form(("mode", "signin"), ("password", guest.Password)))).Dispose();
 
         var entries = host.Logs.Entries.ToList();
         Assert.Contains(entries, e => e.Contains("InvitationPage answered 200", StringComparison.Ordinal));
@@ -189,9 +189,6 @@ public sealed class InvitationPageHttpTests(InvitationsHostFixture host)
     }
 
     private static string AcceptPath(Invited invited) => $"api/invitations/{invited.Token}/page/accept";
-
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
 
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)

@@ -36,7 +36,7 @@ public sealed class EmailLimitHttpTests(TightEmailLimitsHostFixture host) : ICla
         using var resent = await client.PostJsonAsync("api/auth/verify-email/resend", new { email = registering });
         using var reset = await client.PostJsonAsync("api/auth/password-reset", new { email = user.Email });
         using var resetAgain = await client.PostJsonAsync("api/auth/password-reset", new { email = user.Email });
-        using var resetPage = await client.PostAsync("api/password-reset", new FormUrlEncodedContent([KeyValuePair.Create(AccountPageRenderer.EmailField, user.Email)]));
+        using var resetPage = await client.PostAsync("api/password-reset", Http.Form((AccountPageRenderer.EmailField, user.Email)));
 
         Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, reset.StatusCode);
