@@ -43,6 +43,12 @@ public sealed class Import : Entity
     /// <summary>A processing run's claim: another run leaves the import alone until then.</summary>
     public DateTimeOffset? LeaseUntil { get; set; }
 
+    /// <summary>
+    /// Runs since the import last moved on: each claim counts one; a batch applied, a hand-over to a new message or a
+    /// pause for TMDB sets it back to 0. Past <see cref="ImportOptions.MaxAttempts"/> the import fails.
+    /// </summary>
+    public int Attempts { get; set; }
+
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }

@@ -125,7 +125,8 @@ public sealed class ImportApplier(InFocusDbContext db)
                 .SetProperty(i => i.Updated, i => i.Updated + updated)
                 .SetProperty(i => i.Unchanged, i => i.Unchanged + unchanged)
                 .SetProperty(i => i.Unmatched, i => i.Unmatched + unmatched)
-                .SetProperty(i => i.LeaseUntil, leaseUntil), cancellationToken);
+                .SetProperty(i => i.LeaseUntil, leaseUntil)
+                .SetProperty(i => i.Attempts, 0), cancellationToken);
         if (running == 0)
         {
             return false;

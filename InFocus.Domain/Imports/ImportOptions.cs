@@ -31,6 +31,13 @@ public sealed class ImportOptions
     /// <summary>A run's claim on its import; a run that died is taken over once it expires.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Runs in a row an import may take without moving on (a crash, a failure the host retried, a poison message the
+    /// sweep sent again) before it ends as <c>failed</c>. Equal to the host's <c>maxDequeueCount</c> (host.json): once
+    /// the host gave up on a message (poison queue), the sweep's message fails the import.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
+
     public int PerUserPerDay { get; set; } = 10;
 
     public int AppPerHour { get; set; } = 200;

@@ -45,6 +45,14 @@ public sealed partial class ImportProcessor(
             return;
         }
 
+        if (import.Status == SnakeCaseEnum<ImportStatus>.ToName(ImportStatus.Failed))
+        {
+            // Too many runs in a row ended without moving on (the claim failed it): what is applied stays, the file goes.
+            await storage.DeleteAsync(import.BlobName, cancellationToken);
+            LogGaveUp(logger, importId, import.Attempts - 1);
+            return;
+        }
+
         try
         {
             if (!import.Staged)
@@ -74,7 +82,7 @@ public sealed partial class ImportProcessor(
 
                 if (clock.GetUtcNow() - started >= Options.RunTimeBudget)
                 {
-                    await ReleaseAsync(importId, cancellationToken);
+                    await ReleaseAsync(importId, movedOn: true, cancellationToken);
                     await storage.EnqueueAsync(importId, cancellationToken);
                     return;
                 }
@@ -84,7 +92,7 @@ public sealed partial class ImportProcessor(
         {
             var delay = e.RetryAfter is { } after && after > TimeSpan.Zero ? after : TimeSpan.FromSeconds(30);
             LogPaused(logger, importId, delay.TotalSeconds, e.Message);
-            await ReleaseAsync(importId, CancellationToken.None);
+            await ReleaseAsync(importId, movedOn: true, CancellationToken.None);
             await storage.EnqueueAsync(importId, CancellationToken.None, delay);
         }
         catch (ValidationException e)
@@ -95,20 +103,33 @@ public sealed partial class ImportProcessor(
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // The host retries the message (up to maxDequeueCount): let the retry claim the import at once.
-            await ReleaseAsync(importId, CancellationToken.None);
+            // The host retries the message (up to maxDequeueCount): let the retry claim the import at once. The attempt
+            // counts: once the host gives up (poison queue), ImportSweep sends a message that fails the import.
+            await ReleaseAsync(importId, movedOn: false, CancellationToken.None);
             throw;
         }
     }
 
+    /// <summary>
+    /// Claims the import with a lease and counts the attempt; an import that has had
+    /// <see cref="ImportOptions.MaxAttempts"/> runs in a row without moving on is failed instead (same statement).
+    /// </summary>
     private async Task<ClaimedImport?> ClaimAsync(string importId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lease = now + Options.Lease;
+        var max = Options.MaxAttempts;
+        var reason = $"Processing stopped after {max} attempts in a row that ended without progress (a crash or an error "
+                     + "that kept coming back). Rows already applied stay applied; import the file again to retry the rest.";
         var claimed = await db.Database.SqlQuery<ClaimedImport>($"""
             UPDATE imports
-            SET status = 'running', started_at = coalesce(started_at, {now}), lease_until = {lease}
+            SET attempts = attempts + 1,
+                status = CASE WHEN attempts >= {max} THEN 'failed' ELSE 'running' END,
+                failure = CASE WHEN attempts >= {max} THEN {reason} ELSE failure END,
+                finished_at = CASE WHEN attempts >= {max} THEN {now} ELSE finished_at END,
+                started_at = coalesce(started_at, {now}),
+                lease_until = CASE WHEN attempts >= {max} THEN NULL ELSE {lease} END
             WHERE id = {importId} AND status IN ('queued', 'running') AND (lease_until IS NULL OR lease_until < {now})
-            RETURNING id, user_id, source, blob_name, content_type, staged
+            RETURNING id, user_id, source, blob_name, content_type, staged, status, attempts
             """).ToListAsync(cancellationToken);
         return claimed.SingleOrDefault();
     }
@@ -200,18 +221,25 @@ public sealed partial class ImportProcessor(
         }
     }
 
-    private Task<int> ReleaseAsync(string importId, CancellationToken cancellationToken) =>
+    /// <summary>Gives the claim up; <paramref name="movedOn"/>: the run ended in order, so its attempt does not count.</summary>
+    private Task<int> ReleaseAsync(string importId, bool movedOn, CancellationToken cancellationToken) =>
         db.Imports.Where(i => i.Id == importId && i.Status == ImportStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(i => i.LeaseUntil, (DateTimeOffset?)null)
+                    .SetProperty(i => i.Attempts, i => movedOn ? 0 : i.Attempts),
+                cancellationToken);
 
     /// <summary>A claimed import (columns in the model's snake_case).</summary>
-    private sealed record ClaimedImport(string Id, string UserId, string Source, string BlobName, string ContentType, bool Staged);
+    private sealed record ClaimedImport(string Id, string UserId, string Source, string BlobName, string ContentType, bool Staged, string Status, int Attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An import queue message without an import id was dropped")]
     private static partial void LogUnreadableMessage(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} is finished, cancelled or being processed by another run; nothing to do")]
     private static partial void LogNotClaimed(ILogger logger, string importId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} failed: {Attempts} runs in a row ended without progress")]
+    private static partial void LogGaveUp(ILogger logger, string importId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} staged: {Rows} rows, {Errors} unusable")]
     private static partial void LogStaged(ILogger logger, string importId, int rows, int errors);

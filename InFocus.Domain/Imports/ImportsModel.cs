@@ -20,6 +20,8 @@ internal sealed class ImportConfiguration : IEntityTypeConfiguration<Import>
         entity.Property(e => e.Failure).HasMaxLength(FieldLimits.ErrorText);
         // A user's imports, newest first (GET /api/imports keyset).
         entity.HasIndex(e => new { e.UserId, e.CreatedAt, e.Id });
+        // The imports ImportSweep looks at (queued or running, oldest change first); finished ones are most of the table.
+        entity.HasIndex(e => e.UpdatedAt).HasFilter("status = ANY (ARRAY['queued', 'running'])");
         entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
         entity.HasOne(e => e.User).WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
     }

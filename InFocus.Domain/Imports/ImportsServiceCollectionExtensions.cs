@@ -17,8 +17,8 @@ public static class ImportsServiceCollectionExtensions
                     o.UseQueue(queue);
                 }
             })
-            .Validate(o => o.MaxBytes > 0 && o.MaxRows > 0 && o.BatchSize is > 0 and <= 1_000 && o.LookupParallelism > 0 && o.Lease > o.RunTimeBudget,
-                "Imports: MaxBytes, MaxRows, BatchSize (up to 1000) and LookupParallelism must be positive, and Lease longer than RunTimeBudget.")
+            .Validate(o => o.MaxBytes > 0 && o.MaxRows > 0 && o.BatchSize is > 0 and <= 1_000 && o.LookupParallelism > 0 && o.MaxAttempts > 0 && o.Lease > o.RunTimeBudget,
+                "Imports: MaxBytes, MaxRows, BatchSize (up to 1000) LookupParallelism and MaxAttempts must be positive, and Lease longer than RunTimeBudget.")
             .ValidateOnStart();
         services.AddSingleton(sp => new ImportFileReader(sp.GetRequiredService<IOptions<ImportOptions>>().Value));
         services.AddSingleton<ImportStorage>();

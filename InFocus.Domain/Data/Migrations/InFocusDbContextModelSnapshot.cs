@@ -903,6 +903,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("added");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("BlobName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -992,6 +996,10 @@ namespace InFocus.Domain.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_imports");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_imports_updated_at")
+                        .HasFilter("status = ANY (ARRAY['queued', 'running'])");
 
                     b.HasIndex("UserId", "CreatedAt", "Id")
                         .HasDatabaseName("ix_imports_user_id_created_at_id");

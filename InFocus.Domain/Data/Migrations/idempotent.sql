@@ -2377,4 +2377,29 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205083325_ImportAttempts') THEN
+    ALTER TABLE imports ADD attempts integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205083325_ImportAttempts') THEN
+    CREATE INDEX ix_imports_updated_at ON imports (updated_at) WHERE status = ANY (ARRAY['queued', 'running']);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205083325_ImportAttempts') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261205083325_ImportAttempts', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
 

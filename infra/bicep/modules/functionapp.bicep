@@ -271,6 +271,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Imports__LookupParallelism: '8'
     Imports__RunTimeBudget: '00:02:00'
     Imports__Lease: '00:05:00'
+    Imports__MaxAttempts: '5'
     Imports__AppPerHour: '200'
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     // Application Insights accepts Entra-authenticated telemetry only: the host and the worker sign it as the identity.

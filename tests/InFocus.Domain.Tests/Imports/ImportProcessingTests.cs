@@ -94,6 +94,96 @@ public sealed class ImportProcessingTests(TmdbDomainFixture fixture) : IClassFix
         Assert.Equal(0, await fixture.DbAsync(db => db.ImportRows.CountAsync(r => r.ImportId == id && r.Outcome != ImportRowOutcome.Added)));
     }
 
+    private Task RunAsync(string id) => fixture.WithAsync<ImportProcessor>(p => p.RunAsync(ImportMessage.ToJson(id), default));
+
+    private Task<int> SweepAsync() =>
+        fixture.WithAsync<ImportSweep, int>(s => s.RequeueStrandedAsync(TimeSpan.Zero, TimeSpan.Zero, default));
+
+    [Fact]
+    public async Task A_poison_import_ends_failed_with_its_reason_once_the_sweep_sends_it_again_after_the_host_gave_up()
+    {
+        var user = await fixture.RegisterAsync();
+        var id = await CreateAsync(user, TraktHistory(3));
+        var import = await ImportOf(id);
+        // Every run fails the same way (its file is gone): the host retries the message maxDequeueCount times.
+        await fixture.WithAsync<ImportStorage>(s => s.DeleteAsync(import.BlobName, default));
+        var max = new ImportOptions().MaxAttempts;
+        for (var attempt = 1; attempt <= max; attempt++)
+        {
+            await Assert.ThrowsAsync<Azure.RequestFailedException>(() => RunAsync(id));
+            var failing = await ImportOf(id);
+            Assert.Equal((ImportStatus.Running, attempt, (DateTimeOffset?)null), (failing.Status, failing.Attempts, failing.LeaseUntil));
+        }
+
+        // The message is on the poison queue now, and the import still running: the sweep sends it again ...
+        var before = await ImportOf(id);
+        Assert.InRange(await SweepAsync(), 1, ImportSweep.BatchSize);
+        Assert.True((await ImportOf(id)).UpdatedAt > before.UpdatedAt);
+
+        // ... and that message's claim fails it, visible in GET /api/imports/{id}; a later message finds nothing to do.
+        await RunAsync(id);
+        await RunAsync(id);
+        var failed = await fixture.WithAsync<ImportService, ImportResponse>(s => s.GetAsync(user.User, id, default));
+        Assert.Equal(ImportStatus.Failed, failed.Status);
+        Assert.Contains($"after {max} attempts", failed.Failure);
+        Assert.NotNull(failed.FinishedAt);
+        Assert.Equal(ImportStatus.Failed, (await ImportOf(id)).Status);
+    }
+
+    [Fact]
+    public async Task An_import_that_failed_fewer_times_than_the_cap_and_then_crashed_still_completes_once()
+    {
+        var user = await fixture.RegisterAsync();
+        var file = TraktHistory(150);
+        var id = await CreateAsync(user, file);
+        var import = await ImportOf(id);
+        var storage = fixture.Services.GetRequiredService<ImportStorage>();
+
+        // Its file is unreadable for a while: runs fail, one short of the cap ...
+        await storage.DeleteAsync(import.BlobName, default);
+        var max = new ImportOptions().MaxAttempts;
+        for (var attempt = 1; attempt < max; attempt++)
+        {
+            await Assert.ThrowsAsync<Azure.RequestFailedException>(() => RunAsync(id));
+        }
+
+        Assert.Equal(max - 1, (await ImportOf(id)).Attempts);
+
+        // ... then readable again: the next run applies a batch (the count starts over) and dies during the second
+        // (its lease left behind, its message lost) ...
+        using (var content = new MemoryStream(file))
+        {
+            await storage.UploadAsync(import.BlobName, content, default);
+        }
+
+        using var crash = new CancellationTokenSource();
+        var requests = 0;
+        fixture.Tmdb.OnRequest = _ =>
+        {
+            if (Interlocked.Increment(ref requests) == 120)
+            {
+                crash.Cancel();
+            }
+        };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            fixture.WithAsync<ImportProcessor>(p => p.RunAsync(ImportMessage.ToJson(id), crash.Token)));
+        fixture.Tmdb.OnRequest = null;
+        var crashed = await ImportOf(id);
+        Assert.Equal(ImportStatus.Running, crashed.Status);
+        Assert.Equal(0, crashed.Attempts);
+        Assert.InRange(crashed.Processed, 1, 149);
+
+        // ... the sweep sends it a message, which finishes it once the dead run's lease expired.
+        Assert.InRange(await SweepAsync(), 1, ImportSweep.BatchSize);
+        fixture.Clock.Advance(TimeSpan.FromMinutes(6));
+        await RunAsync(id);
+
+        var done = await ImportOf(id);
+        Assert.Equal((ImportStatus.Completed, 150, 150, 0, (string?)null), (done.Status, done.Processed, done.Added, done.Attempts, done.Failure));
+        Assert.Equal(150, await fixture.DbAsync(db => db.WatchlistEntries.CountAsync(e => e.UserId == user.UserId)));
+        Assert.Equal(150, await fixture.DbAsync(db => db.Viewings.CountAsync(v => v.UserId == user.UserId)));
+    }
+
     [Fact]
     public async Task A_batch_of_known_titles_costs_the_same_statements_whatever_its_size()
     {

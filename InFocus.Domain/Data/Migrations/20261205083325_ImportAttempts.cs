@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace InFocus.Domain.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class ImportAttempts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "attempts",
+                table: "imports",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_imports_updated_at",
+                table: "imports",
+                column: "updated_at",
+                filter: "status = ANY (ARRAY['queued', 'running'])");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_imports_updated_at",
+                table: "imports");
+
+            migrationBuilder.DropColumn(
+                name: "attempts",
+                table: "imports");
+        }
+    }
+}
