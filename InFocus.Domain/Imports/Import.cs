@@ -90,6 +90,11 @@ public sealed class ImportRow
 
     public MediaType? MediaType { get; init; }
 
+    /// <summary>The episode of the show a row names by number (Trakt history); IMDb episodes get theirs from TMDB.</summary>
+    public int? SeasonNumber { get; init; }
+
+    public int? EpisodeNumber { get; init; }
+
     public WatchStatus? Status { get; init; }
 
     public int? Rating { get; init; }
@@ -126,6 +131,11 @@ public sealed class TitleLookup
     public int? TmdbId { get; init; }
 
     public MediaType? MediaType { get; init; }
+
+    /// <summary>The episode an IMDb episode id is (TMDB <c>find</c>'s <c>tv_episode_results</c>); <see cref="TmdbId"/> is its show.</summary>
+    public int? SeasonNumber { get; init; }
+
+    public int? EpisodeNumber { get; init; }
 
     public string? Reason { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
+using InFocus.Domain.Progress;
 using InFocus.Domain.Watchlist;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,10 +19,13 @@ namespace InFocus.Domain.Imports;
 /// note fills an empty field, and replaces one only with newer information than the entry's (see
 /// <see cref="ImportEntryDate"/>); a row that changes nothing is <c>unchanged</c>, so importing a file twice changes
 /// nothing the second time. A dated watched row of a movie (watched, diary with its rewatches, history) is also a
-/// viewing at its date, once.
+/// viewing at its date, once; so is a dated watched or rated row of a TV episode (Trakt history, IMDb ratings) whose
+/// episode is among the show's stored episodes, and then the show's status follows its viewings as
+/// <see cref="ViewingWriter"/> has it for viewings marked by hand (watching, or completed once every aired episode is
+/// watched): the rows' statuses no longer move it, in this import or a later one.
 /// </para>
 /// </summary>
-public sealed class ImportApplier(InFocusDbContext db)
+public sealed class ImportApplier(InFocusDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions RowJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -32,15 +36,33 @@ public sealed class ImportApplier(InFocusDbContext db)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var mediaIds = matches.Values.Select(m => m.MediaItemId).OfType<string>().Distinct().ToArray();
+        var episodeViewings = rows
+            .Where(r => r.InfoDate is not null && r.Kind is ImportRowKind.Watched or ImportRowKind.Rating
+                        && matches[r.Seq] is { MediaItemId: not null, Episode: not null })
+            .ToList();
+        var shows = episodeViewings.Select(r => matches[r.Seq].MediaItemId!).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (shows.Length > 0)
+        {
+            // The locks ViewingWriter takes for a user's viewings of a title, first (as it does): marks by hand wait.
+            await db.Database.ExecuteSqlAsync($"""
+                SELECT pg_advisory_xact_lock(hashtextextended('viewings/' || {userId} || '/' || t, 0))
+                FROM unnest({shows}::text[]) WITH ORDINALITY AS l(t, n) ORDER BY n
+                """, cancellationToken);
+        }
+
         var existing = await db.Database.SqlQuery<EntryState>($"""
-            SELECT e.id, e.media_item_id, e.status, e.rating, e.notes, e.date_updated, d.info_date, d.applied_at
+            SELECT e.id, e.media_item_id, e.status, e.rating, e.notes, e.date_updated, d.info_date, d.applied_at,
+                   e.status_follows_progress AND EXISTS (
+                       SELECT 1 FROM viewings AS v
+                       WHERE v.user_id = e.user_id AND v.media_item_id = e.media_item_id AND v.episode_id IS NOT NULL) AS follows_viewings
             FROM watchlist_entries AS e
             LEFT JOIN import_entry_dates AS d ON d.user_id = e.user_id AND d.media_item_id = e.media_item_id
             WHERE e.user_id = {userId} AND e.media_item_id = ANY({mediaIds})
             FOR UPDATE OF e
             """).ToListAsync(cancellationToken);
 
-        var entries = existing.ToDictionary(e => e.MediaItemId, Entry.From);
+        var showSet = shows.ToHashSet();
+        var entries = existing.ToDictionary(e => e.MediaItemId, e => Entry.From(e, showSet.Contains(e.MediaItemId)));
         var outcomes = new List<RowOutcome>(rows.Count);
         foreach (var row in rows)
         {
@@ -53,7 +75,7 @@ public sealed class ImportApplier(InFocusDbContext db)
 
             if (!entries.TryGetValue(mediaItemId, out var entry))
             {
-                entries[mediaItemId] = Entry.New(mediaItemId, row);
+                entries[mediaItemId] = Entry.New(mediaItemId, row, followsViewings: showSet.Contains(mediaItemId));
                 outcomes.Add(new RowOutcome(row.Seq, Name(ImportRowOutcome.Added), null, mediaItemId));
                 continue;
             }
@@ -89,20 +111,31 @@ public sealed class ImportApplier(InFocusDbContext db)
         }
 
         var viewings = rows
-            .Where(r => r.Kind == ImportRowKind.Watched && r.InfoDate is not null && matches[r.Seq].MediaItemId is not null)
-            .Select(r => new ViewingRow(Cuid.NewId(), matches[r.Seq].MediaItemId!, r.InfoDate!.Value))
+            .Where(r => r.Kind == ImportRowKind.Watched && r.InfoDate is not null && matches[r.Seq] is { MediaItemId: not null, Episode: null })
+            .Concat(episodeViewings)
+            .Select(r => new ViewingRow(Cuid.NewId(), matches[r.Seq].MediaItemId!, matches[r.Seq].Episode?.Season, matches[r.Seq].Episode?.Number, r.InfoDate!.Value))
             .ToList();
         if (viewings.Count > 0)
         {
-            // A dated watch of a movie is a viewing (history, rewatches); the unique viewing per (user, title, episode,
-            // time) makes a re-import add none. Shows' watches stay on their entry: the rows do not name episodes TMDB knows.
+            // A dated watch of a movie is a viewing (history, rewatches), and so is one of an episode the show's stored
+            // seasons have; the unique viewing per (user, title, episode, time) makes a re-import add none.
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO viewings (id, user_id, media_item_id, episode_id, watched_at)
-                SELECT r.id, {userId}, r.media_item_id, NULL, r.watched_at
-                FROM jsonb_to_recordset({JsonSerializer.Serialize(viewings, RowJson)}::jsonb) AS r(id text, media_item_id text, watched_at timestamptz)
-                JOIN media_items AS m ON m.id = r.media_item_id AND m.tmdb_type = 'movie'
+                SELECT r.id, {userId}, r.media_item_id, e.id, r.watched_at
+                FROM jsonb_to_recordset({JsonSerializer.Serialize(viewings, RowJson)}::jsonb)
+                     AS r(id text, media_item_id text, season integer, episode integer, watched_at timestamptz)
+                JOIN media_items AS m ON m.id = r.media_item_id
+                LEFT JOIN episodes AS e ON e.media_item_id = r.media_item_id AND e.season_number = r.season AND e.number = r.episode
+                WHERE (m.tmdb_type = 'movie' AND r.season IS NULL) OR (m.tmdb_type = 'tv' AND e.id IS NOT NULL)
                 ON CONFLICT DO NOTHING
                 """, cancellationToken);
+        }
+
+        if (shows.Length > 0)
+        {
+            // The shows' statuses follow their viewings, as when marked by hand (a show none of whose episodes is stored keeps its own).
+            await ViewingWriter.UpdateEntriesAsync(
+                db, [userId], shows, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), onlyWatched: true, cancellationToken);
         }
 
         await db.Database.ExecuteSqlAsync($"""
@@ -148,13 +181,14 @@ public sealed class ImportApplier(InFocusDbContext db)
     };
 
     private sealed record EntryState(
-        string Id, string MediaItemId, string Status, int? Rating, string? Notes, DateTimeOffset DateUpdated, DateTimeOffset? InfoDate, DateTimeOffset? AppliedAt);
+        string Id, string MediaItemId, string Status, int? Rating, string? Notes, DateTimeOffset DateUpdated, DateTimeOffset? InfoDate,
+        DateTimeOffset? AppliedAt, bool FollowsViewings);
 
     private sealed record EntryRow(string Id, string MediaItemId, string Status, int? Rating, string? Notes);
 
     private sealed record DateRow(string MediaItemId, DateTimeOffset InfoDate);
 
-    private sealed record ViewingRow(string Id, string MediaItemId, DateTimeOffset WatchedAt);
+    private sealed record ViewingRow(string Id, string MediaItemId, int? Season, int? Episode, DateTimeOffset WatchedAt);
 
     private sealed record RowOutcome(int Seq, string Outcome, string? Reason, string? MediaItemId);
 
@@ -174,11 +208,14 @@ public sealed class ImportApplier(InFocusDbContext db)
         /// <summary>How new the entry's information is: the user's last change, or the newest imported information.</summary>
         public DateTimeOffset? InfoDate { get; private set; }
 
+        /// <summary>A show whose status follows its episodes' viewings: rows do not change its status.</summary>
+        public bool FollowsViewings { get; private set; }
+
         public bool Changed { get; private set; }
 
         public bool InfoDateChanged { get; private set; }
 
-        public static Entry From(EntryState state) => new()
+        public static Entry From(EntryState state, bool viewingsInBatch) => new()
         {
             Id = state.Id,
             MediaItemId = state.MediaItemId,
@@ -187,10 +224,12 @@ public sealed class ImportApplier(InFocusDbContext db)
             Notes = state.Notes,
             // Changed by the user after the last import (or never imported): the change's time is its information's date.
             InfoDate = state.AppliedAt is { } applied && state.DateUpdated <= applied ? state.InfoDate : state.DateUpdated,
+            FollowsViewings = state.FollowsViewings || viewingsInBatch,
         };
 
-        public static Entry New(string mediaItemId, ImportRow row) => new()
+        public static Entry New(string mediaItemId, ImportRow row, bool followsViewings) => new()
         {
+            FollowsViewings = followsViewings,
             Id = Cuid.NewId(),
             MediaItemId = mediaItemId,
             Status = row.Status ?? WatchStatus.NotWatched,
@@ -205,7 +244,7 @@ public sealed class ImportApplier(InFocusDbContext db)
         {
             var newer = row.InfoDate is { } date && (InfoDate is null || date > InfoDate);
             var changed = false;
-            if (row.Status is { } status && Rank(status) > Rank(Status))
+            if (row.Status is { } status && Rank(status) > Rank(Status) && !FollowsViewings)
             {
                 Status = status;
                 changed = true;

@@ -235,6 +235,15 @@ internal static class ImportFormats
         }
 
         var tmdbId = ids is { } i3 ? Int(i3, "tmdb") : null;
+        // A watched episode (history) names its episode by number: a viewing of it. Ratings of episodes only mark the show.
+        var episode = type == "episode" && !ratings && !watchlist ? Obj(item, "episode") : null;
+        var (seasonNumber, episodeNumber) = episode is { } e ? (Int(e, "season"), Int(e, "number")) : (null, null);
+        if (seasonNumber is not null && episodeNumber is not null)
+        {
+            values["season"] = seasonNumber.Value.ToString(CultureInfo.InvariantCulture);
+            values["episode"] = episodeNumber.Value.ToString(CultureInfo.InvariantCulture);
+        }
+
         var row = new ParsedRow(file, line, watchlist ? ImportRowKind.Watchlist : ratings ? ImportRowKind.Rating : ImportRowKind.Watched, values)
         {
             Title = ImportValues.Text(values["title"], FieldLimits.MediaTitle),
@@ -242,6 +251,8 @@ internal static class ImportFormats
             TmdbId = tmdbId is > 0 ? tmdbId : null,
             ImdbId = ImportValues.ImdbId(values["imdb"]),
             MediaType = isShow ? Media.MediaType.Tv : Media.MediaType.Movie,
+            SeasonNumber = seasonNumber is >= 0 && episodeNumber is >= 0 ? seasonNumber : null,
+            EpisodeNumber = seasonNumber is >= 0 && episodeNumber is >= 0 ? episodeNumber : null,
             Status = watchlist ? WatchStatus.NotWatched : isShow ? WatchStatus.Watching : WatchStatus.Completed,
             Rating = rating is >= 1 and <= 10 ? rating : null,
             InfoDate = infoDate,

@@ -151,7 +151,7 @@ public sealed partial class ImportProcessor(
         var rows = 0;
         var errors = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY import_rows (import_id, seq, file, line, kind, values, title, year, imdb_id, tmdb_id, media_type, status, rating, notes, info_date, outcome, reason) FROM STDIN (FORMAT BINARY)",
+            "COPY import_rows (import_id, seq, file, line, kind, values, title, year, imdb_id, tmdb_id, media_type, season_number, episode_number, status, rating, notes, info_date, outcome, reason) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             await foreach (var row in reader.ReadAsync(source, file, import.ContentType, "upload", cancellationToken))
@@ -174,6 +174,8 @@ public sealed partial class ImportProcessor(
                 await WriteNullableAsync(copy, row.ImdbId, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullableAsync(copy, row.TmdbId, NpgsqlDbType.Integer, cancellationToken);
                 await WriteNullableAsync(copy, row.MediaType is { } type ? SnakeCaseEnum<Media.MediaType>.ToName(type) : null, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, row.SeasonNumber, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(copy, row.EpisodeNumber, NpgsqlDbType.Integer, cancellationToken);
                 await WriteNullableAsync(copy, row.Status is { } status ? SnakeCaseEnum<Watchlist.WatchStatus>.ToName(status) : null, NpgsqlDbType.Text, cancellationToken);
                 await WriteNullableAsync(copy, row.Rating, NpgsqlDbType.Integer, cancellationToken);
                 await WriteNullableAsync(copy, row.Notes, NpgsqlDbType.Text, cancellationToken);

@@ -20,6 +20,10 @@ public sealed record ParsedRow(string File, int Line, ImportRowKind Kind, IReadO
 
     public MediaType? MediaType { get; init; }
 
+    public int? SeasonNumber { get; init; }
+
+    public int? EpisodeNumber { get; init; }
+
     public WatchStatus? Status { get; init; }
 
     public int? Rating { get; init; }

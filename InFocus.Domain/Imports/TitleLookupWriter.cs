@@ -18,14 +18,15 @@ internal static class TitleLookupWriter
         }
 
         var rows = JsonSerializer.Serialize(
-            lookups.Select(l => new Row(l.Key, l.TmdbId, l.MediaType is { } t ? SnakeCaseEnum<Media.MediaType>.ToName(t) : null, l.Reason)), RowJson);
+            lookups.Select(l => new Row(l.Key, l.TmdbId, l.MediaType is { } t ? SnakeCaseEnum<Media.MediaType>.ToName(t) : null, l.SeasonNumber, l.EpisodeNumber, l.Reason)), RowJson);
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO title_lookups (key, tmdb_id, media_type, reason)
-            SELECT r.key, r.tmdb_id, r.media_type, left(r.reason, 1000)
-            FROM jsonb_to_recordset({rows}::jsonb) AS r(key text, tmdb_id integer, media_type text, reason text)
+            INSERT INTO title_lookups (key, tmdb_id, media_type, season_number, episode_number, reason)
+            SELECT r.key, r.tmdb_id, r.media_type, r.season_number, r.episode_number, left(r.reason, 1000)
+            FROM jsonb_to_recordset({rows}::jsonb)
+                 AS r(key text, tmdb_id integer, media_type text, season_number integer, episode_number integer, reason text)
             ON CONFLICT (key) DO NOTHING
             """, cancellationToken);
     }
 
-    private sealed record Row(string Key, int? TmdbId, string? MediaType, string? Reason);
+    private sealed record Row(string Key, int? TmdbId, string? MediaType, int? SeasonNumber, int? EpisodeNumber, string? Reason);
 }

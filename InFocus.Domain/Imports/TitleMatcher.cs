@@ -27,12 +27,17 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
     {
         var matches = new Dictionary<int, TitleMatch>();
         var wanted = new Dictionary<int, (int TmdbId, MediaType Type)>();
+        var episodes = new Dictionary<int, EpisodeNumber>();
         var byKey = new Dictionary<int, string>();
         foreach (var row in rows)
         {
             if (row.TmdbId is { } tmdbId && row.MediaType is { } type)
             {
                 wanted[row.Seq] = (tmdbId, type);
+                if (type == MediaType.Tv && row.SeasonNumber is { } season && row.EpisodeNumber is { } episode)
+                {
+                    episodes[row.Seq] = new EpisodeNumber(season, episode);
+                }
             }
             else if (KeyOf(row) is { } key)
             {
@@ -51,6 +56,10 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
             if (lookup.TmdbId is { } id && lookup.MediaType is { } type)
             {
                 wanted[seq] = (id, type);
+                if (type == MediaType.Tv && lookup.SeasonNumber is { } season && lookup.EpisodeNumber is { } episode)
+                {
+                    episodes[seq] = new EpisodeNumber(season, episode);
+                }
             }
             else
             {
@@ -58,10 +67,12 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
             }
         }
 
-        var titles = await CatalogIdsAsync(wanted.Values.Distinct().ToList(), cancellationToken);
+        var withEpisodes = episodes.Keys.Select(seq => wanted[seq]).ToHashSet();
+        var titles = await CatalogIdsAsync(wanted.Values.Distinct().ToList(), withEpisodes, cancellationToken);
         foreach (var (seq, title) in wanted)
         {
-            matches[seq] = titles[title];
+            var match = titles[title];
+            matches[seq] = match.MediaItemId is not null && episodes.TryGetValue(seq, out var episode) ? match with { Episode = episode } : match;
         }
 
         return matches;
@@ -85,7 +96,7 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
 
         var known = await db.TitleLookups.AsNoTracking()
             .Where(l => keys.Contains(l.Key))
-            .ToDictionaryAsync(l => l.Key, l => new LookupAnswer(l.TmdbId, l.MediaType, l.Reason), cancellationToken);
+            .ToDictionaryAsync(l => l.Key, l => new LookupAnswer(l.TmdbId, l.MediaType, l.Reason, l.SeasonNumber, l.EpisodeNumber), cancellationToken);
         var missing = rows.Where(r => !known.ContainsKey(byKey[r.Seq])).ToList();
         if (missing.Count == 0)
         {
@@ -98,7 +109,11 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.LookupParallelism, CancellationToken = cancellationToken },
             async (row, token) => answers[byKey[row.Seq]] = row.ImdbId is { } imdb ? await FindAsync(imdb, token) : await SearchAsync(row.Title!, row.Year, token));
 
-        var lookups = answers.Select(a => new TitleLookup { Key = a.Key, TmdbId = a.Value.TmdbId, MediaType = a.Value.MediaType, Reason = a.Value.Reason }).ToList();
+        var lookups = answers.Select(a => new TitleLookup
+        {
+            Key = a.Key, TmdbId = a.Value.TmdbId, MediaType = a.Value.MediaType, Reason = a.Value.Reason,
+            SeasonNumber = a.Value.SeasonNumber, EpisodeNumber = a.Value.EpisodeNumber,
+        }).ToList();
         await TitleLookupWriter.InsertAsync(db, lookups, cancellationToken);
         foreach (var (key, answer) in answers)
         {
@@ -131,7 +146,7 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
         }
 
         return found.TvEpisodeResults is [var episode, ..]
-            ? new LookupAnswer(episode.ShowId, MediaType.Tv, null)
+            ? new LookupAnswer(episode.ShowId, MediaType.Tv, null, episode.SeasonNumber, episode.EpisodeNumber)
             : new LookupAnswer(null, null, $"TMDB knows no title with IMDb id {imdbId}.");
     }
 
@@ -197,9 +212,13 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
         return builder.ToString();
     }
 
-    /// <summary>The catalog id of each title: one query for those stored, an import from TMDB for the others.</summary>
+    /// <summary>
+    /// The catalog id of each title: one query for those stored, an import from TMDB for the others (a show's import
+    /// stores its seasons). A stored show a row names an episode of whose seasons were never stored has them fetched
+    /// now (through the TMDB rate limiter), so the episode's viewing can be recorded.
+    /// </summary>
     private async Task<Dictionary<(int TmdbId, MediaType Type), TitleMatch>> CatalogIdsAsync(
-        List<(int TmdbId, MediaType Type)> titles, CancellationToken cancellationToken)
+        List<(int TmdbId, MediaType Type)> titles, HashSet<(int TmdbId, MediaType Type)> withEpisodes, CancellationToken cancellationToken)
     {
         var result = new Dictionary<(int, MediaType), TitleMatch>();
         if (titles.Count == 0)
@@ -210,15 +229,36 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
         var ids = titles.Select(t => t.TmdbId).Distinct().ToList();
         var stored = await db.MediaItems.AsNoTracking()
             .Where(m => ids.Contains(m.TmdbId))
-            .Select(m => new { m.Id, m.TmdbId, m.TmdbType })
+            .Select(m => new { m.Id, m.TmdbId, m.TmdbType, m.SeasonsRefreshedAt })
             .ToListAsync(cancellationToken);
+        var seasonless = new List<(string MediaItemId, int TmdbId)>();
         foreach (var item in stored)
         {
             if (titles.Contains((item.TmdbId, item.TmdbType)))
             {
                 result[(item.TmdbId, item.TmdbType)] = TitleMatch.Of(item.Id);
+                if (item.SeasonsRefreshedAt is null && withEpisodes.Contains((item.TmdbId, item.TmdbType)))
+                {
+                    seasonless.Add((item.Id, item.TmdbId));
+                }
             }
         }
+
+        await Parallel.ForEachAsync(
+            seasonless,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.LookupParallelism, CancellationToken = cancellationToken },
+            async (show, token) =>
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                try
+                {
+                    await scope.ServiceProvider.GetRequiredService<ShowSeasons>().RefreshAsync(show.MediaItemId, show.TmdbId, token);
+                }
+                catch (NotFoundException)
+                {
+                    // TMDB no longer knows the show: its episodes' viewings cannot be recorded; the rows still count.
+                }
+            });
 
         var missing = titles.Where(t => !result.ContainsKey(t)).ToList();
         var imported = new ConcurrentDictionary<(int, MediaType), TitleMatch>();
@@ -247,12 +287,17 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
         return result;
     }
 
-    private sealed record LookupAnswer(int? TmdbId, MediaType? MediaType, string? Reason);
+    private sealed record LookupAnswer(int? TmdbId, MediaType? MediaType, string? Reason, int? SeasonNumber = null, int? EpisodeNumber = null);
 }
 
-/// <summary>A row's title in the catalog, or why it has none.</summary>
+/// <summary>An episode of a show by its season and number.</summary>
+public sealed record EpisodeNumber(int Season, int Number);
+
+/// <summary>A row's title in the catalog, or why it has none; for a row naming an episode of a show, the episode.</summary>
 public sealed record TitleMatch(string? MediaItemId, string? Reason)
 {
+    public EpisodeNumber? Episode { get; init; }
+
     public static TitleMatch Of(string mediaItemId) => new(mediaItemId, null);
 
     public static TitleMatch None(string reason) => new(null, reason);

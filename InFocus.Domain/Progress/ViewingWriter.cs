@@ -82,6 +82,16 @@ internal static class ViewingWriter
     /// </summary>
     public static Task UpdateEntriesAsync(
         InFocusDbContext db, IReadOnlyList<string> userIds, string mediaItemId, DateOnly today, CancellationToken cancellationToken) =>
+        UpdateEntriesAsync(db, userIds, [mediaItemId], today, onlyWatched: false, cancellationToken);
+
+    /// <summary>
+    /// <see cref="UpdateEntriesAsync(InFocusDbContext, IReadOnlyList{string}, string, DateOnly, CancellationToken)"/> for
+    /// several titles at once (an import's batch; the caller holds the entries' locks); <paramref name="onlyWatched"/>
+    /// leaves the entries of titles without a viewing as they are. One statement.
+    /// </summary>
+    public static Task UpdateEntriesAsync(
+        InFocusDbContext db, IReadOnlyList<string> userIds, IReadOnlyList<string> mediaItemIds, DateOnly today, bool onlyWatched,
+        CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"""
             UPDATE watchlist_entries AS w
             SET status = p.status, last_watched_at = p.last_watched_at, status_follows_progress = true
@@ -103,10 +113,10 @@ internal static class ViewingWriter
                             WHERE v.user_id = w2.user_id AND v.media_item_id = m.id AND e.season_number > 0 AND e.air_date <= {today}) AS watched
                     FROM watchlist_entries w2
                     JOIN media_items m ON m.id = w2.media_item_id
-                    WHERE w2.user_id = ANY({userIds.ToArray()}::text[]) AND w2.media_item_id = {mediaItemId}
+                    WHERE w2.user_id = ANY({userIds.ToArray()}::text[]) AND w2.media_item_id = ANY({mediaItemIds.ToArray()}::text[])
                 ) AS q
             ) AS p
-            WHERE w.id = p.id
+            WHERE w.id = p.id AND (NOT {onlyWatched} OR p.last_watched_at IS NOT NULL)
               AND (w.status, w.last_watched_at, w.status_follows_progress) IS DISTINCT FROM (p.status, p.last_watched_at, true)
             """, cancellationToken);
 

@@ -1074,6 +1074,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<int?>("EpisodeNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("episode_number");
+
                     b.Property<string>("File")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1128,6 +1132,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("reason");
+
+                    b.Property<int?>("SeasonNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("season_number");
 
                     b.Property<string>("Status")
                         .HasMaxLength(32)
@@ -1192,6 +1200,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<int?>("EpisodeNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("episode_number");
+
                     b.Property<string>("MediaType")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1201,6 +1213,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("reason");
+
+                    b.Property<int?>("SeasonNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("season_number");
 
                     b.Property<int?>("TmdbId")
                         .HasColumnType("integer")

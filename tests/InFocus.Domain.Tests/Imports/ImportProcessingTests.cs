@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json.Nodes;
 using InFocus.Domain.Common;
 using InFocus.Domain.Imports;
 using InFocus.Domain.Media;
@@ -32,6 +33,40 @@ public sealed class ImportProcessingTests(TmdbDomainFixture fixture) : IClassFix
         return Encoding.UTF8.GetBytes("[" + string.Join(",", items) + "]");
     }
 
+    /// <summary>
+    /// A show new to the fake TMDB with one season of <paramref name="episodes"/> episodes, all aired (the fake's details
+    /// list it, and its season body has them).
+    /// </summary>
+    private int ShowWithEpisodes(int episodes)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        fixture.Tmdb.AddTitle(MediaType.Tv, id, $"Show {id}", "2001-01-01");
+        var list = new JsonArray();
+        for (var number = 1; number <= episodes; number++)
+        {
+            list.Add(new JsonObject
+            {
+                ["episode_number"] = number, ["season_number"] = 1, ["name"] = $"Episode {number}",
+                ["air_date"] = "2001-01-01", ["runtime"] = 30, ["still_path"] = null,
+            });
+        }
+
+        fixture.Tmdb.SetSeason(id, new JsonObject { ["season_number"] = 1, ["name"] = "Season 1", ["air_date"] = "2001-01-01", ["episodes"] = list });
+        return id;
+    }
+
+    /// <summary>A Trakt history of episodes 1 to <paramref name="count"/> of season 1 of <paramref name="showId"/>, a day apart.</summary>
+    private static byte[] TraktEpisodes(int showId, int count, int from = 1)
+    {
+        var show = showId.ToString(CultureInfo.InvariantCulture);
+        var items = Enumerable.Range(from, count).Select(n =>
+            "{\"watched_at\":\"" + new DateTime(2022, 1, 1, 20, 0, 0, DateTimeKind.Utc).AddDays(n).ToString("O", CultureInfo.InvariantCulture)
+            + "\",\"type\":\"episode\",\"episode\":{\"season\":1,\"number\":" + n.ToString(CultureInfo.InvariantCulture)
+            + ",\"ids\":{\"tmdb\":" + (9_000_000 + n).ToString(CultureInfo.InvariantCulture) + "}},\"show\":{\"title\":\"Show " + show
+            + "\",\"year\":2001,\"ids\":{\"tmdb\":" + show + "}}}");
+        return Encoding.UTF8.GetBytes("[" + string.Join(",", items) + "]");
+    }
+
     private async Task<string> CreateAsync(TestAccount user, byte[] json)
     {
         using var file = new MemoryStream(json);
@@ -57,6 +92,67 @@ public sealed class ImportProcessingTests(TmdbDomainFixture fixture) : IClassFix
         var viewings = await fixture.DbAsync(db => db.Viewings.AsNoTracking().Where(v => v.UserId == user.UserId).ToListAsync());
         Assert.Equal(3, viewings.Count);
         Assert.All(viewings, v => Assert.Equal((null, new DateTimeOffset(2022, 1, 1, 20, 0, 0, TimeSpan.Zero)), (v.EpisodeId, v.WatchedAt)));
+    }
+
+    private Task<List<(int? Season, int? Episode, DateTimeOffset? WatchedAt)>> EpisodeViewingsAsync(string userId) =>
+        fixture.DbAsync(db => db.Viewings.AsNoTracking()
+            .Where(v => v.UserId == userId && v.EpisodeId != null)
+            .OrderBy(v => v.Episode!.Number)
+            .Select(v => new ValueTuple<int?, int?, DateTimeOffset?>(v.Episode!.SeasonNumber, v.Episode.Number, v.WatchedAt))
+            .ToListAsync());
+
+    private Task<Domain.Watchlist.WatchlistEntry> ShowEntryAsync(string userId, int showId) =>
+        fixture.DbAsync(db => db.WatchlistEntries.AsNoTracking().SingleAsync(e => e.UserId == userId && e.MediaItem!.TmdbId == showId));
+
+    [Fact]
+    public async Task Watched_episodes_become_viewings_at_their_dates_once_and_the_show_follows_its_progress()
+    {
+        var user = await fixture.RegisterAsync();
+        var show = ShowWithEpisodes(3);
+
+        // Two of three episodes: the show is being watched.
+        var first = await CreateAsync(user, TraktEpisodes(show, 2));
+        await RunAsync(first);
+        Assert.Equal(
+            [(1, 1, new DateTimeOffset(2022, 1, 2, 20, 0, 0, TimeSpan.Zero)), (1, 2, new DateTimeOffset(2022, 1, 3, 20, 0, 0, TimeSpan.Zero))],
+            await EpisodeViewingsAsync(user.UserId));
+        var watching = await ShowEntryAsync(user.UserId, show);
+        Assert.Equal((Domain.Watchlist.WatchStatus.Watching, new DateTimeOffset(2022, 1, 3, 20, 0, 0, TimeSpan.Zero)), (watching.Status, watching.LastWatchedAt));
+
+        // The same file again records nothing and changes nothing.
+        var again = await CreateAsync(user, TraktEpisodes(show, 2));
+        await RunAsync(again);
+        Assert.Equal(2, (await EpisodeViewingsAsync(user.UserId)).Count);
+        Assert.Equal((0, 0, 2), ((await ImportOf(again)).Added, (await ImportOf(again)).Updated, (await ImportOf(again)).Unchanged));
+
+        // The last episode too: completed, as when marked by hand.
+        await RunAsync(await CreateAsync(user, TraktEpisodes(show, 3)));
+        Assert.Equal(3, (await EpisodeViewingsAsync(user.UserId)).Count);
+        Assert.Equal(Domain.Watchlist.WatchStatus.Completed, (await ShowEntryAsync(user.UserId, show)).Status);
+    }
+
+    [Fact]
+    public async Task A_stored_show_whose_seasons_were_never_stored_has_them_fetched_for_its_episodes()
+    {
+        var user = await fixture.RegisterAsync();
+        var show = ShowWithEpisodes(2);
+        await fixture.WithAsync<MediaCatalog>(c => c.EnsureAsync(show, MediaType.Tv, default));
+        // As when TMDB failed for its seasons when it was added: no seasons, never refreshed.
+        await fixture.DbAsync(async db =>
+        {
+            var id = await db.MediaItems.Where(m => m.TmdbId == show).Select(m => m.Id).SingleAsync();
+            await db.Episodes.Where(e => e.MediaItemId == id).ExecuteDeleteAsync();
+            await db.Seasons.Where(s => s.MediaItemId == id).ExecuteDeleteAsync();
+            await db.MediaItems.Where(m => m.Id == id).ExecuteUpdateAsync(x => x.SetProperty(m => m.SeasonsRefreshedAt, (DateTimeOffset?)null));
+        });
+        fixture.Tmdb.ClearRequests();
+
+        var id = await CreateAsync(user, TraktEpisodes(show, 2));
+        await RunAsync(id);
+
+        Assert.Equal(2, (await EpisodeViewingsAsync(user.UserId)).Count);
+        Assert.Equal(Domain.Watchlist.WatchStatus.Completed, (await ShowEntryAsync(user.UserId, show)).Status);
+        Assert.Contains(fixture.Tmdb.Requests, r => r.Path.StartsWith($"tv/{show}", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -187,9 +283,8 @@ public sealed class ImportProcessingTests(TmdbDomainFixture fixture) : IClassFix
     [Fact]
     public async Task A_batch_of_known_titles_costs_the_same_statements_whatever_its_size()
     {
-        async Task<int> BatchStatementsAsync(int size)
+        async Task<int> BatchStatementsAsync(byte[] file)
         {
-            var file = TraktHistory(size);
             var first = await fixture.RegisterAsync();
             var warm = await CreateAsync(first, file);
             await fixture.WithAsync<ImportProcessor>(p => p.RunAsync(ImportMessage.ToJson(warm), default));
@@ -212,11 +307,17 @@ public sealed class ImportProcessingTests(TmdbDomainFixture fixture) : IClassFix
             });
         }
 
-        var small = await BatchStatementsAsync(2);
-        var large = await BatchStatementsAsync(100);
-
+        var small = await BatchStatementsAsync(TraktHistory(2));
+        var large = await BatchStatementsAsync(TraktHistory(100));
         Assert.Equal(small, large);
         Assert.InRange(small, 1, 10);
+
+        // Episodes cost the same whatever their number too (two more: the viewings' locks and the shows' statuses).
+        var show = ShowWithEpisodes(100);
+        var fewEpisodes = await BatchStatementsAsync(TraktEpisodes(show, 2));
+        var manyEpisodes = await BatchStatementsAsync(TraktEpisodes(show, 100));
+        Assert.Equal(fewEpisodes, manyEpisodes);
+        Assert.InRange(fewEpisodes, 1, 12);
     }
 
     [Fact]

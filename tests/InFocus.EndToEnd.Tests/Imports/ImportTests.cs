@@ -19,6 +19,12 @@ public sealed class ImportTests(ImportsHostFixture host)
 {
     private sealed record Entry(int TmdbId, MediaType Type, WatchStatus Status, int? Rating, string? Notes);
 
+    private Task<List<(int Season, int Episode, DateTimeOffset? WatchedAt)>> EpisodeViewingsAsync(string userId) => host.DbAsync(db => db.Viewings
+        .Where(v => v.UserId == userId && v.EpisodeId != null)
+        .OrderBy(v => v.WatchedAt)
+        .Select(v => new ValueTuple<int, int, DateTimeOffset?>(v.Episode!.SeasonNumber, v.Episode.Number, v.WatchedAt))
+        .ToListAsync());
+
     private Task<Dictionary<int, Entry>> WatchlistAsync(string userId) => host.DbAsync(db => db.WatchlistEntries
         .Where(e => e.UserId == userId)
         .Select(e => new Entry(e.MediaItem!.TmdbId, e.MediaItem.TmdbType, e.Status, e.Rating, e.Notes))
@@ -91,8 +97,10 @@ public sealed class ImportTests(ImportsHostFixture host)
         Assert.Equal((2, 1, 0, 1), (list.Total, list.Added, list.Updated, list.Unchanged));
         var watchlist = await WatchlistAsync(user.Id);
         Assert.Equal(new Entry(TmdbFixtures.FightClub, MediaType.Movie, WatchStatus.Completed, 9, null), watchlist[TmdbFixtures.FightClub]);
-        // The show's rating is its own; the episode row does not take the show back to "watching".
-        Assert.Equal(new Entry(TmdbFixtures.BreakingBad, MediaType.Tv, WatchStatus.Completed, 10, null), watchlist[TmdbFixtures.BreakingBad]);
+        // The show's rating is its own; the rated episode is a viewing at its date, and the show's status follows its
+        // viewings as when marked by hand: one episode of many, watching.
+        Assert.Equal(new Entry(TmdbFixtures.BreakingBad, MediaType.Tv, WatchStatus.Watching, 10, null), watchlist[TmdbFixtures.BreakingBad]);
+        Assert.Equal([(1, 1, new DateTimeOffset(2021, 3, 3, 0, 0, 0, TimeSpan.Zero))], await EpisodeViewingsAsync(user.Id));
         Assert.Equal(WatchStatus.NotWatched, watchlist[TmdbFixtures.ShawshankRedemption].Status);
 
         var errors = await GetAsync<Page<ImportRowResponse>>(user.Client, $"api/imports/{ratings.Id}/rows?outcome=error");
@@ -103,19 +111,30 @@ public sealed class ImportTests(ImportsHostFixture host)
     }
 
     [Fact]
-    public async Task A_Trakt_export_uses_its_TMDB_ids_and_an_episode_marks_its_show_as_watching()
+    public async Task A_Trakt_export_uses_its_TMDB_ids_and_its_watched_episodes_are_viewings_of_the_show_once()
     {
         using var user = await host.SignUpAsync();
         host.Tmdb.ClearRequests();
 
         var import = await ImportAsync(user.Client, "trakt", ZipOf("trakt"), "application/zip");
 
-        Assert.Equal((4, 3, 1, 0), (import.Total, import.Added, import.Updated, import.Unmatched));
+        Assert.Equal((5, 3, 1, 1, 0), (import.Total, import.Added, import.Updated, import.Unchanged, import.Unmatched));
         var watchlist = await WatchlistAsync(user.Id);
         Assert.Equal(new Entry(TmdbFixtures.FightClub, MediaType.Movie, WatchStatus.Completed, 8, null), watchlist[TmdbFixtures.FightClub]);
         Assert.Equal(WatchStatus.Watching, watchlist[TmdbFixtures.BreakingBad].Status);
         Assert.Equal(WatchStatus.NotWatched, watchlist[TmdbFixtures.ShawshankRedemption].Status);
         Assert.DoesNotContain(host.Tmdb.Requests, r => r.Path.StartsWith("search", StringComparison.Ordinal) || r.Path.StartsWith("find", StringComparison.Ordinal));
+        List<(int, int, DateTimeOffset?)> episodes =
+        [
+            (1, 1, new DateTimeOffset(2022, 1, 2, 20, 0, 0, TimeSpan.Zero)),
+            (1, 2, new DateTimeOffset(2022, 1, 3, 21, 0, 0, TimeSpan.Zero)),
+        ];
+        Assert.Equal(episodes, await EpisodeViewingsAsync(user.Id));
+
+        // Again: nothing new, no viewing twice.
+        var again = await ImportAsync(user.Client, "trakt", ZipOf("trakt"), "application/zip");
+        Assert.Equal((0, 0, 5), (again.Added, again.Updated, again.Unchanged));
+        Assert.Equal(episodes, await EpisodeViewingsAsync(user.Id));
     }
 
     [Fact]
@@ -285,6 +304,8 @@ public sealed class ImportTests(ImportsHostFixture host)
         var entries = await host.DbAsync(db => db.WatchlistEntries.CountAsync(e => e.UserId == user.Id));
         Assert.Equal(3, entries);
         Assert.Equal(new Entry(TmdbFixtures.FightClub, MediaType.Movie, WatchStatus.Completed, 8, null), (await WatchlistAsync(user.Id))[TmdbFixtures.FightClub]);
+        Assert.Equal(2, (await EpisodeViewingsAsync(user.Id)).Count);
+        Assert.Equal(WatchStatus.Watching, (await WatchlistAsync(user.Id))[TmdbFixtures.BreakingBad].Status);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InFocus.Domain.Data.Migrations
 {
     [DbContext(typeof(InFocusDbContext))]
-    [Migration("20261205083325_ImportAttempts")]
+    [Migration("20261205084738_ImportAttempts")]
     partial class ImportAttempts
     {
         /// <inheritdoc />
@@ -1077,6 +1077,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<int?>("EpisodeNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("episode_number");
+
                     b.Property<string>("File")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1131,6 +1135,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("reason");
+
+                    b.Property<int?>("SeasonNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("season_number");
 
                     b.Property<string>("Status")
                         .HasMaxLength(32)
@@ -1195,6 +1203,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<int?>("EpisodeNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("episode_number");
+
                     b.Property<string>("MediaType")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -1204,6 +1216,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("reason");
+
+                    b.Property<int?>("SeasonNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("season_number");
 
                     b.Property<int?>("TmdbId")
                         .HasColumnType("integer")
