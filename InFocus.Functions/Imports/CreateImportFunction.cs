@@ -18,10 +18,13 @@ public sealed class CreateImportFunction(AuthenticatedEndpoint endpoint, ImportS
 
     [Function(Name)]
     [Summary("Import a Letterboxd, IMDb, Trakt or InFocus export file (the request body, application/zip, text/csv or application/json)")]
+    [BinaryBody(
+        ImportFileReader.Zip, ImportFileReader.Csv, ImportFileReader.Json,
+        Description = "The export file itself: a ZIP of the source's files, or one of its CSV or JSON files (name it with file=); at most Imports__MaxBytes (20 MB) and Imports__MaxRows (100,000) rows.")]
     [Query("source", Enum = typeof(ImportSource))]
     [Query("file", MaxLength = ImportLimits.FileName, Description = "The name of a lone CSV or JSON file (watchlist.csv, ratings-movies.json ...), which tells what its rows are.")]
     [Returns(202, typeof(ImportCreatedResponse), Location = true)]
-    [Fails(400, 413, 415, 429)]
+    [Fails(429)]
     public Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "imports")] HttpRequest request) =>
         endpoint.RunAsync(request, Name, async (user, cancellationToken) =>

@@ -269,6 +269,19 @@ public static partial class ApiDescription
                 };
             }
 
+            if (function.GetCustomAttribute<BinaryBodyAttribute>() is { } binary)
+            {
+                errors.UnionWith([400, 413, 415]);
+                return new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = binary.Description,
+                    Content = binary.MediaTypes.ToDictionary(
+                        t => t,
+                        IOpenApiMediaType (_) => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
+                };
+            }
+
             if (function.GetCustomAttribute<FormBodyAttribute>() is { } form)
             {
                 errors.UnionWith([400, 413, 415]);

@@ -44,6 +44,19 @@ public sealed class JsonBodyAttribute(Type type) : Attribute
     public Type Type { get; } = type;
 }
 
+/// <summary>
+/// The function reads the body as a file of one of these media types (<c>RequestBody.CopyFileAsync</c>): the
+/// contract shows it as binary content of each.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BinaryBodyAttribute(params string[] mediaTypes) : Attribute
+{
+    public IReadOnlyList<string> MediaTypes { get; } = mediaTypes;
+
+    /// <summary>What the file is, and its size limit.</summary>
+    public string? Description { get; init; }
+}
+
 /// <summary>The function reads an HTML form (<c>application/x-www-form-urlencoded</c>) with these string fields.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class FormBodyAttribute(params string[] fields) : Attribute

@@ -39,7 +39,7 @@ public sealed class NegativeInputTests(DevHostFixture host)
         var validPath = PathWith(operation.Template, _ => UnknownId);
         var body = BodySchema(definition);
         var validBody = body is null ? null : "{}";
-        var bodyMediaType = definition["requestBody"]?["content"]?.AsObject().Single().Key;
+        var bodyMediaType = definition["requestBody"]?["content"]?.AsObject().First().Key;
 
         foreach (var name in pathParameters)
         {
@@ -91,7 +91,7 @@ public sealed class NegativeInputTests(DevHostFixture host)
     }
 
     private static JsonNode? BodySchema(JsonNode definition) =>
-        definition["requestBody"]?["content"]?.AsObject().Single().Value?["schema"];
+        definition["requestBody"]?["content"]?.AsObject().First().Value?["schema"];
 
     /// <summary>The schema itself, or the component it refers to.</summary>
     private static JsonNode Resolve(JsonNode schema) =>
