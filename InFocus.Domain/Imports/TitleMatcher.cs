@@ -214,8 +214,8 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
 
     /// <summary>
     /// The catalog id of each title: one query for those stored, an import from TMDB for the others (a show's import
-    /// stores its seasons). A stored show a row names an episode of whose seasons were never stored has them fetched
-    /// now (through the TMDB rate limiter), so the episode's viewing can be recorded.
+    /// stores its seasons). A stored show a row names an episode of and that has no season stored (TMDB failed for them
+    /// when it was added) has them fetched now (through the TMDB rate limiter), so the episode's viewing can be recorded.
     /// </summary>
     private async Task<Dictionary<(int TmdbId, MediaType Type), TitleMatch>> CatalogIdsAsync(
         List<(int TmdbId, MediaType Type)> titles, HashSet<(int TmdbId, MediaType Type)> withEpisodes, CancellationToken cancellationToken)
@@ -229,7 +229,7 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
         var ids = titles.Select(t => t.TmdbId).Distinct().ToList();
         var stored = await db.MediaItems.AsNoTracking()
             .Where(m => ids.Contains(m.TmdbId))
-            .Select(m => new { m.Id, m.TmdbId, m.TmdbType, m.SeasonsRefreshedAt })
+            .Select(m => new { m.Id, m.TmdbId, m.TmdbType, HasSeasons = db.Seasons.Any(s => s.MediaItemId == m.Id) })
             .ToListAsync(cancellationToken);
         var seasonless = new List<(string MediaItemId, int TmdbId)>();
         foreach (var item in stored)
@@ -237,7 +237,7 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
             if (titles.Contains((item.TmdbId, item.TmdbType)))
             {
                 result[(item.TmdbId, item.TmdbType)] = TitleMatch.Of(item.Id);
-                if (item.SeasonsRefreshedAt is null && withEpisodes.Contains((item.TmdbId, item.TmdbType)))
+                if (!item.HasSeasons && withEpisodes.Contains((item.TmdbId, item.TmdbType)))
                 {
                     seasonless.Add((item.Id, item.TmdbId));
                 }

@@ -132,7 +132,7 @@ public sealed class ImportProcessingTests(TmdbDomainFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task A_stored_show_whose_seasons_were_never_stored_has_them_fetched_for_its_episodes()
+    public async Task A_stored_show_without_seasons_has_them_fetched_for_its_episodes()
     {
         var user = await fixture.RegisterAsync();
         var show = ShowWithEpisodes(2);
