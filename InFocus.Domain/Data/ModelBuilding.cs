@@ -60,6 +60,26 @@ internal static class ModelBuilding
         entity.ToTable(t => t.HasCheckConstraint(CheckName(entity, column), InList(column, SnakeCaseEnum<TEnum>.AllNames)));
     }
 
+    /// <summary>
+    /// <see cref="HasEnumText{T,TEnum}(EntityTypeBuilder{T},Expression{Func{T,TEnum?}},string)"/> for a member of a
+    /// complex type stored in the entity's table, in column <paramref name="column"/>.
+    /// </summary>
+    public static void HasEnumText<T, TComplex, TEnum>(
+        this EntityTypeBuilder<T> entity,
+        ComplexPropertyBuilder<TComplex> complex,
+        Expression<Func<TComplex, TEnum?>> property,
+        string column)
+        where T : class
+        where TComplex : notnull
+        where TEnum : struct, Enum
+    {
+        complex.Property(property)
+            .HasColumnName(column)
+            .HasConversion(v => SnakeCaseEnum<TEnum>.ToName(v!.Value), v => SnakeCaseEnum<TEnum>.FromName(v))
+            .HasMaxLength(32);
+        entity.ToTable(t => t.HasCheckConstraint(CheckName(entity, column), InList(column, SnakeCaseEnum<TEnum>.AllNames)));
+    }
+
     public static string CheckName<T>(EntityTypeBuilder<T> entity, string column)
         where T : class => $"ck_{entity.Metadata.GetTableName()}_{column}";
 

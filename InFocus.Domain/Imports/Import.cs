@@ -80,29 +80,8 @@ public sealed class ImportRow
     /// <summary>The original values by column name (JSON object).</summary>
     public required string Values { get; init; }
 
-    public string? Title { get; init; }
-
-    public int? Year { get; init; }
-
-    public string? ImdbId { get; init; }
-
-    public int? TmdbId { get; init; }
-
-    public MediaType? MediaType { get; init; }
-
-    /// <summary>The episode of the show a row names by number (Trakt history); IMDb episodes get theirs from TMDB.</summary>
-    public int? SeasonNumber { get; init; }
-
-    public int? EpisodeNumber { get; init; }
-
-    public WatchStatus? Status { get; init; }
-
-    public int? Rating { get; init; }
-
-    public string? Notes { get; init; }
-
-    /// <summary>When the information is from (watched, rated, added); newer information wins over older.</summary>
-    public DateTimeOffset? InfoDate { get; init; }
+    /// <summary>What the row says about a title, as parsed.</summary>
+    public required ImportRowData Data { get; init; }
 
     public ImportRowOutcome Outcome { get; set; } = ImportRowOutcome.Pending;
 

@@ -37,7 +37,7 @@ public sealed class ImportApplier(InFocusDbContext db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var mediaIds = matches.Values.Select(m => m.MediaItemId).OfType<string>().Distinct().ToArray();
         var episodeViewings = rows
-            .Where(r => r.InfoDate is not null && r.Kind is ImportRowKind.Watched or ImportRowKind.Rating
+            .Where(r => r.Data.InfoDate is not null && r.Kind is ImportRowKind.Watched or ImportRowKind.Rating
                         && matches[r.Seq] is { MediaItemId: not null, Episode: not null })
             .ToList();
         var shows = episodeViewings.Select(r => matches[r.Seq].MediaItemId!).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -111,9 +111,9 @@ public sealed class ImportApplier(InFocusDbContext db, TimeProvider clock)
         }
 
         var viewings = rows
-            .Where(r => r.Kind == ImportRowKind.Watched && r.InfoDate is not null && matches[r.Seq] is { MediaItemId: not null, Episode: null })
+            .Where(r => r.Kind == ImportRowKind.Watched && r.Data.InfoDate is not null && matches[r.Seq] is { MediaItemId: not null, Episode: null })
             .Concat(episodeViewings)
-            .Select(r => new ViewingRow(Cuid.NewId(), matches[r.Seq].MediaItemId!, matches[r.Seq].Episode?.Season, matches[r.Seq].Episode?.Number, r.InfoDate!.Value))
+            .Select(r => new ViewingRow(Cuid.NewId(), matches[r.Seq].MediaItemId!, matches[r.Seq].Episode?.Season, matches[r.Seq].Episode?.Number, r.Data.InfoDate!.Value))
             .ToList();
         if (viewings.Count > 0)
         {
@@ -232,31 +232,31 @@ public sealed class ImportApplier(InFocusDbContext db, TimeProvider clock)
             FollowsViewings = followsViewings,
             Id = Cuid.NewId(),
             MediaItemId = mediaItemId,
-            Status = row.Status ?? WatchStatus.NotWatched,
-            Rating = row.Rating,
-            Notes = row.Notes,
-            InfoDate = row.InfoDate,
+            Status = row.Data.Status ?? WatchStatus.NotWatched,
+            Rating = row.Data.Rating,
+            Notes = row.Data.Notes,
+            InfoDate = row.Data.InfoDate,
             Changed = true,
         };
 
         /// <summary>Folds a row in; true when it changed the entry.</summary>
         public bool Apply(ImportRow row)
         {
-            var newer = row.InfoDate is { } date && (InfoDate is null || date > InfoDate);
+            var newer = row.Data.InfoDate is { } date && (InfoDate is null || date > InfoDate);
             var changed = false;
-            if (row.Status is { } status && Rank(status) > Rank(Status) && !FollowsViewings)
+            if (row.Data.Status is { } status && Rank(status) > Rank(Status) && !FollowsViewings)
             {
                 Status = status;
                 changed = true;
             }
 
-            if (row.Rating is { } rating && rating != Rating && (Rating is null || newer))
+            if (row.Data.Rating is { } rating && rating != Rating && (Rating is null || newer))
             {
                 Rating = rating;
                 changed = true;
             }
 
-            if (row.Notes is { } notes && notes != Notes && (Notes is null || newer))
+            if (row.Data.Notes is { } notes && notes != Notes && (Notes is null || newer))
             {
                 Notes = notes;
                 changed = true;
@@ -264,7 +264,7 @@ public sealed class ImportApplier(InFocusDbContext db, TimeProvider clock)
 
             if (newer)
             {
-                InfoDate = row.InfoDate;
+                InfoDate = row.Data.InfoDate;
                 InfoDateChanged = true;
             }
 

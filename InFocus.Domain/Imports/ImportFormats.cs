@@ -121,13 +121,16 @@ internal static class ImportFormats
                         CsvFileKind.LetterboxdReviews => ImportRowKind.Review,
                         _ => ImportRowKind.Watched,
                     },
-                    Title = title,
-                    Year = YearOf("Year"),
-                    MediaType = Media.MediaType.Movie,
-                    Status = layout.Kind is CsvFileKind.LetterboxdWatchlist or CsvFileKind.LetterboxdList ? WatchStatus.NotWatched : WatchStatus.Completed,
-                    Rating = rating,
-                    Notes = layout.Kind == CsvFileKind.LetterboxdReviews ? ImportValues.Text(Cell("Review"), FieldLimits.Notes) : null,
-                    InfoDate = date,
+                    Data = new ImportRowData
+                    {
+                        Title = title,
+                        Year = YearOf("Year"),
+                        MediaType = Media.MediaType.Movie,
+                        Status = layout.Kind is CsvFileKind.LetterboxdWatchlist or CsvFileKind.LetterboxdList ? WatchStatus.NotWatched : WatchStatus.Completed,
+                        Rating = rating,
+                        Notes = layout.Kind == CsvFileKind.LetterboxdReviews ? ImportValues.Text(Cell("Review"), FieldLimits.Notes) : null,
+                        InfoDate = date,
+                    },
                 };
                 break;
             }
@@ -146,14 +149,17 @@ internal static class ImportFormats
                 row = row with
                 {
                     Kind = ratings ? ImportRowKind.Rating : layout.Kind == CsvFileKind.ImdbWatchlist ? ImportRowKind.Watchlist : ImportRowKind.List,
-                    ImdbId = imdbId,
-                    Title = ImportValues.Text(Cell("Title"), FieldLimits.MediaTitle),
-                    Year = YearOf("Year"),
-                    MediaType = ImdbType(Cell("Title Type")),
-                    // An episode's rating is not its show's: the show is marked as being watched.
-                    Status = episode ? WatchStatus.Watching : ratings ? WatchStatus.Completed : WatchStatus.NotWatched,
-                    Rating = episode ? null : rating,
-                    InfoDate = ratings ? DateOf("Date Rated") : DateOf("Created"),
+                    Data = new ImportRowData
+                    {
+                        ImdbId = imdbId,
+                        Title = ImportValues.Text(Cell("Title"), FieldLimits.MediaTitle),
+                        Year = YearOf("Year"),
+                        MediaType = ImdbType(Cell("Title Type")),
+                        // An episode's rating is not its show's: the show is marked as being watched.
+                        Status = episode ? WatchStatus.Watching : ratings ? WatchStatus.Completed : WatchStatus.NotWatched,
+                        Rating = episode ? null : rating,
+                        InfoDate = ratings ? DateOf("Date Rated") : DateOf("Created"),
+                    },
                 };
                 break;
             }
@@ -246,16 +252,19 @@ internal static class ImportFormats
 
         var row = new ParsedRow(file, line, watchlist ? ImportRowKind.Watchlist : ratings ? ImportRowKind.Rating : ImportRowKind.Watched, values)
         {
-            Title = ImportValues.Text(values["title"], FieldLimits.MediaTitle),
-            Year = title is { } y ? Int(y, "year") : null,
-            TmdbId = tmdbId is > 0 ? tmdbId : null,
-            ImdbId = ImportValues.ImdbId(values["imdb"]),
-            MediaType = isShow ? Media.MediaType.Tv : Media.MediaType.Movie,
-            SeasonNumber = seasonNumber is >= 0 && episodeNumber is >= 0 ? seasonNumber : null,
-            EpisodeNumber = seasonNumber is >= 0 && episodeNumber is >= 0 ? episodeNumber : null,
-            Status = watchlist ? WatchStatus.NotWatched : isShow ? WatchStatus.Watching : WatchStatus.Completed,
-            Rating = rating is >= 1 and <= 10 ? rating : null,
-            InfoDate = infoDate,
+            Data = new ImportRowData
+            {
+                Title = ImportValues.Text(values["title"], FieldLimits.MediaTitle),
+                Year = title is { } y ? Int(y, "year") : null,
+                TmdbId = tmdbId is > 0 ? tmdbId : null,
+                ImdbId = ImportValues.ImdbId(values["imdb"]),
+                MediaType = isShow ? Media.MediaType.Tv : Media.MediaType.Movie,
+                SeasonNumber = seasonNumber is >= 0 && episodeNumber is >= 0 ? seasonNumber : null,
+                EpisodeNumber = seasonNumber is >= 0 && episodeNumber is >= 0 ? episodeNumber : null,
+                Status = watchlist ? WatchStatus.NotWatched : isShow ? WatchStatus.Watching : WatchStatus.Completed,
+                Rating = rating is >= 1 and <= 10 ? rating : null,
+                InfoDate = infoDate,
+            },
         };
         return problems.Count == 0 ? row : row with { Error = string.Join(" ", problems) };
     }
@@ -298,13 +307,16 @@ internal static class ImportFormats
 
         var row = new ParsedRow(file, line, ImportRowKind.Entry, values)
         {
-            Title = ImportValues.Text(Str(item, "title"), FieldLimits.MediaTitle),
-            TmdbId = tmdbId is > 0 ? tmdbId : null,
-            MediaType = mediaType,
-            Status = status,
-            Rating = rating is >= 1 and <= 10 ? rating : null,
-            Notes = ImportValues.Text(Str(item, "notes"), FieldLimits.Notes),
-            InfoDate = date,
+            Data = new ImportRowData
+            {
+                Title = ImportValues.Text(Str(item, "title"), FieldLimits.MediaTitle),
+                TmdbId = tmdbId is > 0 ? tmdbId : null,
+                MediaType = mediaType,
+                Status = status,
+                Rating = rating is >= 1 and <= 10 ? rating : null,
+                Notes = ImportValues.Text(Str(item, "notes"), FieldLimits.Notes),
+                InfoDate = date,
+            },
         };
         return problems.Count == 0 ? row : row with { Error = string.Join(" ", problems) };
     }

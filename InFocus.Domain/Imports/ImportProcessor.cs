@@ -169,17 +169,17 @@ public sealed partial class ImportProcessor(
                 await copy.WriteAsync(row.Line, NpgsqlDbType.Integer, cancellationToken);
                 await copy.WriteAsync(SnakeCaseEnum<ImportRowKind>.ToName(row.Kind), NpgsqlDbType.Text, cancellationToken);
                 await copy.WriteAsync(JsonSerializer.Serialize(row.Values), NpgsqlDbType.Jsonb, cancellationToken);
-                await WriteNullableAsync(copy, row.Title, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(copy, row.Year, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullableAsync(copy, row.ImdbId, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(copy, row.TmdbId, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullableAsync(copy, row.MediaType is { } type ? SnakeCaseEnum<Media.MediaType>.ToName(type) : null, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(copy, row.SeasonNumber, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullableAsync(copy, row.EpisodeNumber, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullableAsync(copy, row.Status is { } status ? SnakeCaseEnum<Watchlist.WatchStatus>.ToName(status) : null, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(copy, row.Rating, NpgsqlDbType.Integer, cancellationToken);
-                await WriteNullableAsync(copy, row.Notes, NpgsqlDbType.Text, cancellationToken);
-                await WriteNullableAsync(copy, row.InfoDate, NpgsqlDbType.TimestampTz, cancellationToken);
+                await WriteNullableAsync(copy, row.Data.Title, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, row.Data.Year, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(copy, row.Data.ImdbId, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, row.Data.TmdbId, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(copy, row.Data.MediaType is { } type ? SnakeCaseEnum<Media.MediaType>.ToName(type) : null, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, row.Data.SeasonNumber, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(copy, row.Data.EpisodeNumber, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(copy, row.Data.Status is { } status ? SnakeCaseEnum<Watchlist.WatchStatus>.ToName(status) : null, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, row.Data.Rating, NpgsqlDbType.Integer, cancellationToken);
+                await WriteNullableAsync(copy, row.Data.Notes, NpgsqlDbType.Text, cancellationToken);
+                await WriteNullableAsync(copy, row.Data.InfoDate, NpgsqlDbType.TimestampTz, cancellationToken);
                 await copy.WriteAsync(SnakeCaseEnum<ImportRowOutcome>.ToName(row.Error is null ? ImportRowOutcome.Pending : ImportRowOutcome.Error), NpgsqlDbType.Text, cancellationToken);
                 await WriteNullableAsync(copy, row.Error is { } error && error.Length > FieldLimits.ErrorText ? error[..FieldLimits.ErrorText] : row.Error, NpgsqlDbType.Text, cancellationToken);
             }

@@ -143,7 +143,7 @@ public sealed partial class ImportService(
             .Where(r => r.ImportId == id && outcomes.Contains(r.Outcome) && r.Seq > afterSeq)
             .OrderBy(r => r.Seq)
             .Take(page.Limit + 1)
-            .Select(r => new { r.Seq, r.File, r.Line, r.Kind, r.Outcome, r.Reason, r.Values, r.TmdbId, r.MediaType })
+            .Select(r => new { r.Seq, r.File, r.Line, r.Kind, r.Outcome, r.Reason, r.Values, r.Data.TmdbId, r.Data.MediaType })
             .ToListAsync(cancellationToken);
         var result = PageCursor.ToPage(rows, page.Limit, kind, r => new RowPosition(r.Seq));
         return new Page<ImportRowResponse>(

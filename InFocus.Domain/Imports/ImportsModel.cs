@@ -37,11 +37,21 @@ internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRo
         entity.Property(e => e.File).HasMaxLength(ImportLimits.FileName);
         entity.HasEnumText(e => e.Kind, "kind");
         entity.Property(e => e.Values).HasColumnType("jsonb");
-        entity.Property(e => e.Title).HasMaxLength(FieldLimits.MediaTitle);
-        entity.Property(e => e.ImdbId).HasMaxLength(ImportLimits.ImdbId);
-        entity.HasEnumText(e => e.MediaType, "media_type");
-        entity.HasEnumText(e => e.Status, "status");
-        entity.Property(e => e.Notes).HasMaxLength(FieldLimits.Notes);
+        // What the row says: a complex type whose members are columns of the row, named as they are.
+        entity.ComplexProperty(e => e.Data, data =>
+        {
+            data.Property(d => d.Title).HasColumnName("title").HasMaxLength(FieldLimits.MediaTitle);
+            data.Property(d => d.Year).HasColumnName("year");
+            data.Property(d => d.ImdbId).HasColumnName("imdb_id").HasMaxLength(ImportLimits.ImdbId);
+            data.Property(d => d.TmdbId).HasColumnName("tmdb_id");
+            entity.HasEnumText(data, d => d.MediaType, "media_type");
+            data.Property(d => d.SeasonNumber).HasColumnName("season_number");
+            data.Property(d => d.EpisodeNumber).HasColumnName("episode_number");
+            entity.HasEnumText(data, d => d.Status, "status");
+            data.Property(d => d.Rating).HasColumnName("rating");
+            data.Property(d => d.Notes).HasColumnName("notes").HasMaxLength(FieldLimits.Notes);
+            data.Property(d => d.InfoDate).HasColumnName("info_date");
+        });
         entity.HasEnumText(e => e.Outcome, "outcome");
         entity.Property(e => e.Reason).HasMaxLength(FieldLimits.ErrorText);
         entity.Property(e => e.MediaItemId).HasMaxLength(FieldLimits.Id);

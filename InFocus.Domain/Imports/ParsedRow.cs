@@ -4,11 +4,12 @@ using InFocus.Domain.Watchlist;
 namespace InFocus.Domain.Imports;
 
 /// <summary>
-/// A row of an import file as the parsers read it: where it is, its original values, how the title is named (TMDB id,
-/// IMDb id, or title and year) and what it says (status, rating, notes, when). <see cref="Error"/> is set for a row whose
-/// values are unusable (an out-of-range rating); it is reported, not applied.
+/// What a row of an import file says about a title: how it names it (TMDB id, IMDb id, or title and year; a show's
+/// episode by number), and its status, rating, notes and when that information is from (newer information wins over
+/// older). The parsers fill it (<see cref="ParsedRow"/>), and the stored row keeps it as it is
+/// (<see cref="ImportRow.Data"/>, columns of <c>import_rows</c>).
 /// </summary>
-public sealed record ParsedRow(string File, int Line, ImportRowKind Kind, IReadOnlyDictionary<string, string> Values)
+public sealed record ImportRowData
 {
     public string? Title { get; init; }
 
@@ -20,6 +21,7 @@ public sealed record ParsedRow(string File, int Line, ImportRowKind Kind, IReadO
 
     public MediaType? MediaType { get; init; }
 
+    /// <summary>The episode of the show a row names by number (Trakt history); IMDb episodes get theirs from TMDB.</summary>
     public int? SeasonNumber { get; init; }
 
     public int? EpisodeNumber { get; init; }
@@ -30,7 +32,18 @@ public sealed record ParsedRow(string File, int Line, ImportRowKind Kind, IReadO
 
     public string? Notes { get; init; }
 
+    /// <summary>When the information is from (watched, rated, added).</summary>
     public DateTimeOffset? InfoDate { get; init; }
+}
+
+/// <summary>
+/// A row of an import file as the parsers read it: where it is, its original values and what it says
+/// (<see cref="Data"/>). <see cref="Error"/> is set for a row whose values are unusable (an out-of-range rating); it
+/// is reported, not applied.
+/// </summary>
+public sealed record ParsedRow(string File, int Line, ImportRowKind Kind, IReadOnlyDictionary<string, string> Values)
+{
+    public ImportRowData Data { get; init; } = new();
 
     public string? Error { get; init; }
 }

@@ -31,10 +31,10 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
         var byKey = new Dictionary<int, string>();
         foreach (var row in rows)
         {
-            if (row.TmdbId is { } tmdbId && row.MediaType is { } type)
+            if (row.Data.TmdbId is { } tmdbId && row.Data.MediaType is { } type)
             {
                 wanted[row.Seq] = (tmdbId, type);
-                if (type == MediaType.Tv && row.SeasonNumber is { } season && row.EpisodeNumber is { } episode)
+                if (type == MediaType.Tv && row.Data.SeasonNumber is { } season && row.Data.EpisodeNumber is { } episode)
                 {
                     episodes[row.Seq] = new EpisodeNumber(season, episode);
                 }
@@ -80,9 +80,9 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
 
     /// <summary>The lookup key of a row without a TMDB id: its IMDb id, else its title and year.</summary>
     private static string? KeyOf(ImportRow row) =>
-        row.ImdbId is { } imdb ? $"imdb:{imdb}"
-        : row.Title is { } title && Normalize(title) is { Length: > 0 } normalized
-            ? string.Create(CultureInfo.InvariantCulture, $"movie:{normalized}:{row.Year}")
+        row.Data.ImdbId is { } imdb ? $"imdb:{imdb}"
+        : row.Data.Title is { } title && Normalize(title) is { Length: > 0 } normalized
+            ? string.Create(CultureInfo.InvariantCulture, $"movie:{normalized}:{row.Data.Year}")
             : null;
 
     private async Task<Dictionary<string, LookupAnswer>> LookUpAsync(
@@ -107,7 +107,7 @@ public sealed class TitleMatcher(InFocusDbContext db, IServiceScopeFactory scope
         await Parallel.ForEachAsync(
             missing,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.LookupParallelism, CancellationToken = cancellationToken },
-            async (row, token) => answers[byKey[row.Seq]] = row.ImdbId is { } imdb ? await FindAsync(imdb, token) : await SearchAsync(row.Title!, row.Year, token));
+            async (row, token) => answers[byKey[row.Seq]] = row.Data.ImdbId is { } imdb ? await FindAsync(imdb, token) : await SearchAsync(row.Data.Title!, row.Data.Year, token));
 
         var lookups = answers.Select(a => new TitleLookup
         {

@@ -1074,24 +1074,11 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnName("created_at")
                         .HasDefaultValueSql("now()");
 
-                    b.Property<int?>("EpisodeNumber")
-                        .HasColumnType("integer")
-                        .HasColumnName("episode_number");
-
                     b.Property<string>("File")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("file");
-
-                    b.Property<string>("ImdbId")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("imdb_id");
-
-                    b.Property<DateTimeOffset?>("InfoDate")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("info_date");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1108,48 +1095,16 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("media_item_id");
 
-                    b.Property<string>("MediaType")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("media_type");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("notes");
-
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("outcome");
 
-                    b.Property<int?>("Rating")
-                        .HasColumnType("integer")
-                        .HasColumnName("rating");
-
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("reason");
-
-                    b.Property<int?>("SeasonNumber")
-                        .HasColumnType("integer")
-                        .HasColumnName("season_number");
-
-                    b.Property<string>("Status")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Title")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("title");
-
-                    b.Property<int?>("TmdbId")
-                        .HasColumnType("integer")
-                        .HasColumnName("tmdb_id");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .ValueGeneratedOnAddOrUpdate()
@@ -1162,9 +1117,59 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("values");
 
-                    b.Property<int?>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Data", "InFocus.Domain.Imports.ImportRow.Data#ImportRowData", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("EpisodeNumber")
+                                .HasColumnType("integer")
+                                .HasColumnName("episode_number");
+
+                            b1.Property<string>("ImdbId")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("imdb_id");
+
+                            b1.Property<DateTimeOffset?>("InfoDate")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("info_date");
+
+                            b1.Property<string>("MediaType")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("media_type");
+
+                            b1.Property<string>("Notes")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("notes");
+
+                            b1.Property<int?>("Rating")
+                                .HasColumnType("integer")
+                                .HasColumnName("rating");
+
+                            b1.Property<int?>("SeasonNumber")
+                                .HasColumnType("integer")
+                                .HasColumnName("season_number");
+
+                            b1.Property<string>("Status")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("status");
+
+                            b1.Property<string>("Title")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("title");
+
+                            b1.Property<int?>("TmdbId")
+                                .HasColumnType("integer")
+                                .HasColumnName("tmdb_id");
+
+                            b1.Property<int?>("Year")
+                                .HasColumnType("integer")
+                                .HasColumnName("year");
+                        });
 
                     b.HasKey("ImportId", "Seq")
                         .HasName("pk_import_rows");

@@ -2381,58 +2381,58 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084738_ImportAttempts') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091426_ImportAttempts') THEN
     ALTER TABLE title_lookups ADD episode_number integer;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084738_ImportAttempts') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091426_ImportAttempts') THEN
     ALTER TABLE title_lookups ADD season_number integer;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084738_ImportAttempts') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091426_ImportAttempts') THEN
     ALTER TABLE imports ADD attempts integer NOT NULL DEFAULT 0;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084738_ImportAttempts') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091426_ImportAttempts') THEN
     ALTER TABLE import_rows ADD episode_number integer;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084738_ImportAttempts') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091426_ImportAttempts') THEN
     ALTER TABLE import_rows ADD season_number integer;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084738_ImportAttempts') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091426_ImportAttempts') THEN
     CREATE INDEX ix_imports_updated_at ON imports (updated_at) WHERE status = ANY (ARRAY['queued', 'running']);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084738_ImportAttempts') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091426_ImportAttempts') THEN
     DELETE FROM title_lookups WHERE key LIKE 'imdb:%' AND media_type = 'tv';
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084738_ImportAttempts') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091426_ImportAttempts') THEN
     INSERT INTO __ef_migrations_history (migration_id, product_version)
-    VALUES ('20261205084738_ImportAttempts', '10.0.15');
+    VALUES ('20261205091426_ImportAttempts', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

@@ -24,7 +24,7 @@ public sealed class SchemaTests(DomainFixture fixture) : IClassFixture<DomainFix
         var (model, catalog) = await LoadAsync();
 
         var expected = model.GetEntityTypes()
-            .SelectMany(entity => entity.GetProperties()
+            .SelectMany(entity => entity.GetFlattenedProperties()
                 .Where(p => p.GetColumnName() != "xmin")
                 .Select(p => $"{entity.GetTableName()}.{p.GetColumnName()} {p.GetColumnType()} {(p.IsColumnNullable() ? "null" : "not null")}"))
             .Order(StringComparer.Ordinal);
