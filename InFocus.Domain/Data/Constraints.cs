@@ -30,6 +30,7 @@ internal static class Constraints
     public const string FamilyRegionCode = "ck_families_region";
     public const string WatchProviderIdPositive = "ck_watch_providers_tmdb_provider_id";
     public const string TonightPickMembers = "ck_tonight_picks_members";
+    public const string TonightPickConfirmedMembers = "ck_tonight_picks_confirmed";
     public const string WatchProviderUnique = "ux_watch_providers_tmdb_provider_id";
     public const string SubscriptionUnique = "ux_subscriptions_user_provider";
     public const string NotificationEventUnique = "ux_notifications_user_event";
@@ -81,6 +82,7 @@ internal static class Constraints
         [FamilyRegionCode] = () => ValidationException.For("region", "must be an ISO 3166-1 alpha-2 country code such as US or GB."),
         [WatchProviderIdPositive] = () => ValidationException.For("providerIds", "must be positive integers."),
         [TonightPickMembers] = () => ValidationException.For("members", "must name at least one member."),
+        [TonightPickConfirmedMembers] = () => new ConflictException("Only the members present at a pick can confirm it."),
         [WatchProviderUnique] = () => new ConflictException("This provider is already in the provider list."),
         [SubscriptionUnique] = () => new ConflictException("This service is already among yours."),
         [NotificationEventUnique] = () => new ConflictException("This event was notified already."),

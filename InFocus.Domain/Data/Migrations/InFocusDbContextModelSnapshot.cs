@@ -1976,6 +1976,13 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<List<string>>("ConfirmedIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("confirmed_ids")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<string>("FamilyId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2024,6 +2031,8 @@ namespace InFocus.Domain.Data.Migrations
 
                     b.ToTable("tonight_picks", null, t =>
                         {
+                            t.HasCheckConstraint("ck_tonight_picks_confirmed", "confirmed_ids <@ member_ids");
+
                             t.HasCheckConstraint("ck_tonight_picks_members", "cardinality(member_ids) > 0");
                         });
                 });

@@ -2377,4 +2377,29 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205083658_NotificationDigest') THEN
+    ALTER TABLE tonight_picks ADD confirmed_ids text[] NOT NULL DEFAULT ('{}'::text[]);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205083658_NotificationDigest') THEN
+    ALTER TABLE tonight_picks ADD CONSTRAINT ck_tonight_picks_confirmed CHECK (confirmed_ids <@ member_ids);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205083658_NotificationDigest') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261205083658_NotificationDigest', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
 
