@@ -34,6 +34,9 @@ internal static class Constraints
     public const string WatchProviderUnique = "ux_watch_providers_tmdb_provider_id";
     public const string SubscriptionUnique = "ux_subscriptions_user_provider";
     public const string NotificationEventUnique = "ux_notifications_user_event";
+    public const string NotificationDigestUnique = "ux_notification_digests_user_date";
+    public const string NotificationDigestTokenUnique = "ux_notification_digests_token_hash";
+    public const string NotificationDigestTokenHashLength = "ck_notification_digests_token_hash_length";
     public const string ProviderUnique = "ux_streaming_providers_offer";
     public const string ProviderRegionsNotEmpty = "ck_streaming_providers_regions";
     public const string WatchlistUnique = "ux_watchlist_entries_user_media";
@@ -86,6 +89,9 @@ internal static class Constraints
         [WatchProviderUnique] = () => new ConflictException("This provider is already in the provider list."),
         [SubscriptionUnique] = () => new ConflictException("This service is already among yours."),
         [NotificationEventUnique] = () => new ConflictException("This event was notified already."),
+        [NotificationDigestUnique] = () => new ConflictException("Today's digest was written already."),
+        [NotificationDigestTokenUnique] = () => new ConflictException("This digest token already exists."),
+        [NotificationDigestTokenHashLength] = () => ValidationException.For("token", "must be a SHA-256 hash."),
         [ProviderUnique] = () => new ConflictException("This provider offer is already listed for the title."),
         [ProviderRegionsNotEmpty] = () => ValidationException.For("regions", "must name at least one region."),
         [WatchlistUnique] = () => new ConflictException("This title is already on the watchlist."),
