@@ -43,7 +43,7 @@ public static class ServiceCollectionExtensions
         services.AddRecommendations(configuration);
         services.AddProgress();
         services.AddTonight();
-        services.AddNotifications();
+        services.AddNotifications(configuration);
         services.AddImports(configuration);
         return services;
     }

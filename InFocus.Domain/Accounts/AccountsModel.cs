@@ -34,6 +34,8 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         entity.HasCuidKey();
         entity.Property(e => e.UserId).HasMaxLength(FieldLimits.Id);
         entity.HasIndex(e => e.UserId).IsUnique().HasDatabaseName(Constraints.ProfileUserUnique);
+        // The daily digest's writer reads the opted-in users only.
+        entity.HasIndex(e => e.UserId, "ix_profiles_daily_digest").HasDatabaseName("ix_profiles_daily_digest").HasFilter("(preferences -> 'notifications' ->> 'email') = 'daily'");
         entity.Property(e => e.Bio).HasMaxLength(FieldLimits.Bio);
         entity.Property(e => e.Avatar).HasMaxLength(FieldLimits.Url);
         entity.Property(e => e.Preferences).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");

@@ -104,6 +104,12 @@ public sealed class ProfileService(InFocusDbContext db)
             validation.Add("preferences", $"must not nest objects or arrays more than {FieldLimits.PreferencesDepth} levels deep.");
         }
 
+        if (merged["notifications"] is JsonObject notifications && notifications["email"] is { } digest
+            && !(digest.GetValueKind() == JsonValueKind.String && digest.GetValue<string>() is NotificationDigestService.Daily or NotificationDigestService.Off))
+        {
+            validation.Add("preferences", $"notifications.email must be \"{NotificationDigestService.Daily}\" (the daily digest) or \"{NotificationDigestService.Off}\".");
+        }
+
         if (Encoding.UTF8.GetByteCount(json) > FieldLimits.PreferencesJsonBytes)
         {
             validation.Add("preferences", $"must be at most {FieldLimits.PreferencesJsonBytes} bytes of JSON once merged.");

@@ -30,9 +30,13 @@ internal static class Constraints
     public const string FamilyRegionCode = "ck_families_region";
     public const string WatchProviderIdPositive = "ck_watch_providers_tmdb_provider_id";
     public const string TonightPickMembers = "ck_tonight_picks_members";
+    public const string TonightPickConfirmedMembers = "ck_tonight_picks_confirmed";
     public const string WatchProviderUnique = "ux_watch_providers_tmdb_provider_id";
     public const string SubscriptionUnique = "ux_subscriptions_user_provider";
     public const string NotificationEventUnique = "ux_notifications_user_event";
+    public const string NotificationDigestUnique = "ux_notification_digests_user_date";
+    public const string NotificationDigestTokenUnique = "ux_notification_digests_token_hash";
+    public const string NotificationDigestTokenHashLength = "ck_notification_digests_token_hash_length";
     public const string ProviderUnique = "ux_streaming_providers_offer";
     public const string ProviderRegionsNotEmpty = "ck_streaming_providers_regions";
     public const string WatchlistUnique = "ux_watchlist_entries_user_media";
@@ -81,9 +85,13 @@ internal static class Constraints
         [FamilyRegionCode] = () => ValidationException.For("region", "must be an ISO 3166-1 alpha-2 country code such as US or GB."),
         [WatchProviderIdPositive] = () => ValidationException.For("providerIds", "must be positive integers."),
         [TonightPickMembers] = () => ValidationException.For("members", "must name at least one member."),
+        [TonightPickConfirmedMembers] = () => new ConflictException("Only the members present at a pick can confirm it."),
         [WatchProviderUnique] = () => new ConflictException("This provider is already in the provider list."),
         [SubscriptionUnique] = () => new ConflictException("This service is already among yours."),
         [NotificationEventUnique] = () => new ConflictException("This event was notified already."),
+        [NotificationDigestUnique] = () => new ConflictException("Today's digest was written already."),
+        [NotificationDigestTokenUnique] = () => new ConflictException("This digest token already exists."),
+        [NotificationDigestTokenHashLength] = () => ValidationException.For("token", "must be a SHA-256 hash."),
         [ProviderUnique] = () => new ConflictException("This provider offer is already listed for the title."),
         [ProviderRegionsNotEmpty] = () => ValidationException.For("regions", "must name at least one region."),
         [WatchlistUnique] = () => new ConflictException("This title is already on the watchlist."),

@@ -46,6 +46,8 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
+
     public DbSet<WatchlistEntry> WatchlistEntries => Set<WatchlistEntry>();
 
     public DbSet<Season> Seasons => Set<Season>();

@@ -11,4 +11,7 @@ public enum EmailKind
 
     /// <summary>A password-reset link: asked for, or sent because someone tried to register the address (<c>password_resets</c>).</summary>
     PasswordReset,
+
+    /// <summary>The daily digest of a user's unread notifications (<c>notification_digests</c>); its token unsubscribes.</summary>
+    NotificationDigest,
 }

@@ -40,6 +40,31 @@ public sealed partial class EmailOutbox(
     }
 
     /// <summary>
+    /// Enqueues the emails of freshly committed rows of one kind (a batch job's), then marks those that reached the
+    /// queue in one statement; the rest are left to the sweep. Returns how many were enqueued.
+    /// </summary>
+    public async Task<int> TryEnqueueAsync(IReadOnlyList<EmailMessage> messages, CancellationToken cancellationToken)
+    {
+        var enqueued = new List<EmailMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            if (!await TrySendAsync(message, cancellationToken))
+            {
+                break;
+            }
+
+            enqueued.Add(message);
+        }
+
+        foreach (var kind in enqueued.GroupBy(m => m.Kind))
+        {
+            await MarkEnqueuedAsync(sources.For(kind.Key), kind.ToList(), clock.GetUtcNow(), cancellationToken);
+        }
+
+        return enqueued.Count;
+    }
+
+    /// <summary>
     /// Re-enqueues rows of every kind whose message never reached the queue and that have not changed for
     /// <paramref name="grace"/> (so a request still between its commit and its queue write is left alone).
     /// Set-based in bounded batches; returns how many were enqueued.

@@ -9,7 +9,8 @@ namespace InFocus.Domain.Progress;
 /// The writes of viewings, shared by a user's own marking, "watched together" and the jobs: set-based statements
 /// whatever the number of episodes, under a transaction-scoped advisory lock per (user, title) so concurrent marks of
 /// the same title (two devices) are serialized, each followed by <see cref="UpdateEntriesAsync"/> so the watchlist
-/// status follows progress.
+/// status follows progress. Recording also confirms the tonight picks of the title the users were present at
+/// (<see cref="ConfirmPicksAsync"/>).
 /// </summary>
 internal static class ViewingWriter
 {
@@ -19,7 +20,8 @@ internal static class ViewingWriter
     /// Records a viewing of each of <paramref name="episodeIds"/> (null: the movie itself) for each user at
     /// <paramref name="watchedAt"/>. Undated marks (<paramref name="dated"/> false) skip what the user has watched
     /// before; dated ones add a rewatch unless that very viewing exists. One INSERT; returns the rows added. With
-    /// <paramref name="addToWatchlists"/> the title is first added to the watchlist of the users who lack it.
+    /// <paramref name="addToWatchlists"/> the title is first added to the watchlist of the users who lack it. Then the
+    /// entries follow the viewings and the users confirm the picks of the title they were present at.
     /// </summary>
     public static async Task<int> RecordAsync(
         InFocusDbContext db, IReadOnlyList<string> userIds, string mediaItemId, IReadOnlyList<string?> episodeIds,
@@ -49,6 +51,7 @@ internal static class ViewingWriter
             ON CONFLICT DO NOTHING
             """, cancellationToken);
         await UpdateEntriesAsync(db, userIds, mediaItemId, today, cancellationToken);
+        await ConfirmPicksAsync(db, userIds, mediaItemId, watchedAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return added;
     }
@@ -74,6 +77,39 @@ internal static class ViewingWriter
             SELECT pg_advisory_xact_lock(hashtextextended('viewings/' || u || '/' || {mediaItemId}, 0))
             FROM unnest({userIds.Order(StringComparer.Ordinal).ToArray()}::text[]) WITH ORDINALITY AS l(u, n) ORDER BY n
             """, cancellationToken);
+
+    /// <summary>
+    /// The users who were present at a pick of the title (still members of its family) picked within
+    /// <see cref="Tonight.TonightPick.ConfirmationWindow"/> of <paramref name="watchedAt"/> confirm it. One statement; the
+    /// picks are locked in id order first, so concurrent confirmations of the same picks queue up rather than deadlock,
+    /// and each appends only who is not in the list yet.
+    /// </summary>
+    private static Task ConfirmPicksAsync(
+        InFocusDbContext db, IReadOnlyList<string> userIds, string mediaItemId, DateTimeOffset watchedAt, CancellationToken cancellationToken)
+    {
+        var users = userIds.Order(StringComparer.Ordinal).ToArray();
+        var window = Tonight.TonightPick.ConfirmationWindow;
+        return db.Database.ExecuteSqlAsync($"""
+            WITH picks AS (
+                SELECT p.id FROM tonight_picks p
+                WHERE p.media_item_id = {mediaItemId} AND p.member_ids && {users}::text[]
+                  AND p.picked_at BETWEEN {watchedAt - window} AND {watchedAt + window}
+                ORDER BY p.id
+                FOR UPDATE)
+            UPDATE tonight_picks AS p
+            SET confirmed_ids = p.confirmed_ids || ARRAY(
+                SELECT u FROM unnest({users}::text[]) AS u
+                WHERE u = ANY (p.member_ids) AND NOT u = ANY (p.confirmed_ids)
+                  AND EXISTS (SELECT 1 FROM family_memberships fm WHERE fm.family_id = p.family_id AND fm.user_id = u)
+                ORDER BY u)
+            FROM picks
+            WHERE p.id = picks.id
+              AND EXISTS (
+                SELECT 1 FROM unnest({users}::text[]) AS u
+                WHERE u = ANY (p.member_ids) AND NOT u = ANY (p.confirmed_ids)
+                  AND EXISTS (SELECT 1 FROM family_memberships fm WHERE fm.family_id = p.family_id AND fm.user_id = u))
+            """, cancellationToken);
+    }
 
     /// <summary>
     /// The status of the users' entries of the title follows their viewings (and the explicit status gives way): none is

@@ -1,4 +1,5 @@
 using InFocus.Domain.Media;
+using InFocus.Domain.Progress;
 using InFocus.Domain.Watchlist;
 
 namespace InFocus.Domain.Tonight;
@@ -17,7 +18,7 @@ public sealed record TonightMember(string UserId, string Name);
 
 /// <summary>
 /// One suggestion and why: who of those present want it (on their watchlist, not completed), how many of them
-/// accepted a recommendation of it, where it streams in the family's region and through whose subscription, and its
+/// accepted a recommendation of it, for whom of them a show is in progress and their next episode, where it streams in the family's region and through whose subscription, and its
 /// runtime (minutes; a show's typical episode) and TMDB popularity.
 /// </summary>
 public sealed record TonightSuggestion(
@@ -26,7 +27,11 @@ public sealed record TonightSuggestion(
     decimal? Popularity,
     IReadOnlyList<TonightMember> WantedBy,
     int AcceptedRecommendations,
+    IReadOnlyList<TonightProgress> InProgressFor,
     IReadOnlyList<TonightOffer> AvailableOn);
+
+/// <summary>A present member for whom the show is in progress, and the episode they watch next (as up next has it).</summary>
+public sealed record TonightProgress(string UserId, string Name, NextEpisodeResponse NextEpisode);
 
 /// <summary>A way to watch a suggestion: the provider and kind of offer, and the present members who have that service.</summary>
 public sealed record TonightOffer(int ProviderId, string Provider, StreamingOfferType OfferType, string? LogoUrl, IReadOnlyList<TonightMember> Through);
@@ -34,5 +39,10 @@ public sealed record TonightOffer(int ProviderId, string Provider, StreamingOffe
 /// <summary>Body of <c>POST /api/families/{id}/tonight/picks</c>: the chosen title and who is watching (all members when absent).</summary>
 public sealed record TonightPickRequest(string? MediaItemId, IReadOnlyList<string>? Members);
 
-/// <summary>A recorded pick: the title, who picked it, the members present and when.</summary>
-public sealed record TonightPickResponse(string Id, MediaSummary Media, TonightMember? PickedBy, IReadOnlyList<TonightMember> Members, DateTimeOffset PickedAt);
+/// <summary>
+/// A recorded pick: the title, who picked it, the members present, those of them who confirmed it by recording a
+/// viewing of the title, and when.
+/// </summary>
+public sealed record TonightPickResponse(
+    string Id, MediaSummary Media, TonightMember? PickedBy, IReadOnlyList<TonightMember> Members, IReadOnlyList<TonightMember> ConfirmedBy,
+    DateTimeOffset PickedAt);

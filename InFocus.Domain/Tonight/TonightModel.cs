@@ -9,12 +9,17 @@ internal sealed class TonightPickConfiguration : IEntityTypeConfiguration<Tonigh
 {
     public void Configure(EntityTypeBuilder<TonightPick> entity)
     {
-        entity.ToTable("tonight_picks", t => t.HasCheckConstraint(Constraints.TonightPickMembers, "cardinality(member_ids) > 0"));
+        entity.ToTable("tonight_picks", t =>
+        {
+            t.HasCheckConstraint(Constraints.TonightPickMembers, "cardinality(member_ids) > 0");
+            t.HasCheckConstraint(Constraints.TonightPickConfirmedMembers, "confirmed_ids <@ member_ids");
+        });
         entity.HasCuidKey();
         entity.Property(e => e.FamilyId).HasMaxLength(FieldLimits.Id);
         entity.Property(e => e.MediaItemId).HasMaxLength(FieldLimits.Id);
         entity.Property(e => e.PickedById).HasMaxLength(FieldLimits.Id);
         entity.Property(e => e.MemberIds).HasColumnType("text[]");
+        entity.Property(e => e.ConfirmedIds).HasColumnType("text[]").HasDefaultValueSql("'{}'::text[]");
         entity.HasTimestamps(e => e.PickedAt, e => e.UpdatedAt);
         entity.HasIndex(e => new { e.FamilyId, e.PickedAt, e.Id });
         entity.HasIndex(e => e.MediaItemId);

@@ -11,7 +11,8 @@ namespace InFocus.Domain.Tonight;
 
 /// <summary>
 /// <c>POST</c> and <c>GET /api/families/{id}/tonight/picks</c>: the titles a family chose to watch, newest first, with
-/// who was present. Every pick is an evening of its own (two picks of one title are two evenings).
+/// who was present and who of them confirmed by recording a viewing of the title (see <see cref="TonightPick"/>). Every
+/// pick is an evening of its own (two picks of one title are two evenings).
 /// </summary>
 public sealed class TonightPickService(InFocusDbContext db, TonightService tonight, MediaImages images)
 {
@@ -87,10 +88,12 @@ public sealed class TonightPickService(InFocusDbContext db, TonightService tonig
                 p.PickedAt,
                 new TitleRow(p.MediaItem!.Id, p.MediaItem.TmdbId, p.MediaItem.TmdbType, p.MediaItem.Title, p.MediaItem.PosterPath, p.MediaItem.ReleaseDate, p.MediaItem.Genres),
                 p.PickedBy == null ? null : new TonightMember(p.PickedBy.Id, p.PickedBy.Name),
-                db.Users.Where(u => p.MemberIds.Contains(u.Id)).OrderBy(u => u.Name).ThenBy(u => u.Id).Select(u => new TonightMember(u.Id, u.Name)).ToList()));
+                db.Users.Where(u => p.MemberIds.Contains(u.Id)).OrderBy(u => u.Name).ThenBy(u => u.Id).Select(u => new TonightMember(u.Id, u.Name)).ToList(),
+                db.Users.Where(u => p.ConfirmedIds.Contains(u.Id)).OrderBy(u => u.Name).ThenBy(u => u.Id).Select(u => new TonightMember(u.Id, u.Name)).ToList()));
 
-    private sealed record PickRow(string Id, DateTimeOffset PickedAt, TitleRow Title, TonightMember? PickedBy, List<TonightMember> Members)
+    private sealed record PickRow(
+        string Id, DateTimeOffset PickedAt, TitleRow Title, TonightMember? PickedBy, List<TonightMember> Members, List<TonightMember> ConfirmedBy)
     {
-        public TonightPickResponse ToResponse(MediaImages images) => new(Id, Title.ToSummary(images), PickedBy, Members, PickedAt);
+        public TonightPickResponse ToResponse(MediaImages images) => new(Id, Title.ToSummary(images), PickedBy, Members, ConfirmedBy, PickedAt);
     }
 }

@@ -6,6 +6,7 @@ using InFocus.Domain.Common;
 using InFocus.Domain.Data;
 using InFocus.Domain.Families;
 using InFocus.Domain.Media;
+using InFocus.Domain.Progress;
 using InFocus.Domain.Watchlist;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -17,15 +18,12 @@ namespace InFocus.Domain.Tonight;
 /// <c>GET /api/families/{id}/tonight</c>: what the members present can watch together tonight. A title qualifies when
 /// at least one of them wants it (on their watchlist and not completed by them) and it is offered in the family's region,
 /// with one of the requested offer types, by a provider at least one of them has. Ranked by how many present members
-/// want it, then how many of them accepted a recommendation of it, then runtime fit (with <c>maxRuntime</c>, a known
-/// runtime first), then TMDB popularity. Two statements whatever the size of the family's lists: the family and its
-/// members, then one set-based query that ranks and explains.
+/// want it, then how many of them accepted a recommendation of it, then for how many of them the show is in progress
+/// (watched before, not completed, an aired episode to watch next: up next's rule), then runtime fit (with
+/// <c>maxRuntime</c>, a known runtime first), then TMDB popularity. Two statements whatever the size of the family's
+/// lists: the family and its members, then one set-based query that ranks and explains.
 /// </summary>
-/// <remarks>
-/// TV progress (next episode) plugs in as one more ranking term after the accepted recommendations: a CTE of the shows
-/// in progress for present members joined like <c>recs</c>, and an <c>inProgressFor</c> member on the suggestion.
-/// </remarks>
-public sealed class TonightService(InFocusDbContext db, MediaImages images)
+public sealed class TonightService(InFocusDbContext db, MediaImages images, TimeProvider clock)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 50;
@@ -57,7 +55,8 @@ public sealed class TonightService(InFocusDbContext db, MediaImages images)
                 new NpgsqlParameter("region", NpgsqlDbType.Text) { Value = region },
                 new NpgsqlParameter("type", NpgsqlDbType.Text) { Value = type is { } t ? SnakeCaseEnum<MediaType>.ToName(t) : DBNull.Value },
                 new NpgsqlParameter("max_runtime", NpgsqlDbType.Integer) { Value = maxRuntime is { } m ? m : DBNull.Value },
-                new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit })
+                new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit },
+                new NpgsqlParameter("today", NpgsqlDbType.Date) { Value = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) })
             .ToListAsync(cancellationToken);
 
         return new TonightResponse(region, present, rows.Select(r => r.ToSuggestion(images, present)).ToList());
@@ -139,7 +138,9 @@ public sealed class TonightService(InFocusDbContext db, MediaImages images)
 
     /// <summary>
     /// Wanted titles of the present members, their offers through the present members' services, the accepted
-    /// recommendations, ranked. Each CTE is one aggregate pass; nothing runs per title.
+    /// recommendations, the shows in progress for them with each one's next episode (the first aired regular episode
+    /// they have not watched, through the show's (season, number) index), ranked. Each CTE is one aggregate pass over
+    /// the offered titles; nothing runs per title outside it.
     /// </summary>
     private const string RankingSql = """
         WITH present AS (
@@ -172,17 +173,41 @@ public sealed class TonightService(InFocusDbContext db, MediaImages images)
             FROM recommendations AS r JOIN present AS p ON p.user_id = r.recommended_to_id
             WHERE r.status = 'accepted' AND r.media_item_id IN (SELECT media_item_id FROM offers)
             GROUP BY r.media_item_id
+        ),
+        started AS MATERIALIZED (
+            SELECT w.user_id, w.media_item_id
+            FROM watchlist_entries AS w
+            WHERE w.user_id = ANY (@members) AND w.last_watched_at IS NOT NULL AND w.status <> 'completed'
+        ),
+        progress AS (
+            SELECT st.media_item_id,
+                   jsonb_agg(jsonb_build_object('userId', st.user_id, 'season', n.season_number, 'number', n.number,
+                                                'name', n.name, 'airDate', n.air_date)
+                             ORDER BY st.user_id) AS in_progress_for
+            FROM started AS st
+            JOIN media_items AS m ON m.id = st.media_item_id AND m.tmdb_type = 'tv'
+            CROSS JOIN LATERAL (
+                SELECT e.season_number, e.number, e.name, e.air_date FROM episodes AS e
+                WHERE e.media_item_id = st.media_item_id AND e.season_number > 0 AND e.air_date <= @today
+                  AND NOT EXISTS (SELECT 1 FROM viewings AS v WHERE v.user_id = st.user_id AND v.episode_id = e.id)
+                ORDER BY e.season_number, e.number
+                LIMIT 1) AS n
+            WHERE st.media_item_id IN (SELECT media_item_id FROM offers)
+            GROUP BY st.media_item_id
         )
         SELECT m.id, m.tmdb_id, m.tmdb_type AS type, m.title, m.poster_path, m.release_date, m.genres, m.runtime,
-               m.popularity, wt.wanted_by, COALESCE(rc.accepted, 0) AS accepted, o.available_on::text AS available_on
+               m.popularity, wt.wanted_by, COALESCE(rc.accepted, 0) AS accepted, pr.in_progress_for::text AS in_progress_for,
+               o.available_on::text AS available_on
         FROM offers AS o
         JOIN wanted AS wt ON wt.media_item_id = o.media_item_id
         JOIN media_items AS m ON m.id = o.media_item_id
         LEFT JOIN recs AS rc ON rc.media_item_id = o.media_item_id
+        LEFT JOIN progress AS pr ON pr.media_item_id = o.media_item_id
         WHERE (@type::text IS NULL OR m.tmdb_type = @type)
           AND (@max_runtime::int IS NULL OR m.runtime IS NULL OR m.runtime <= @max_runtime)
         ORDER BY cardinality(wt.wanted_by) DESC,
                  COALESCE(rc.accepted, 0) DESC,
+                 COALESCE(jsonb_array_length(pr.in_progress_for), 0) DESC,
                  (@max_runtime::int IS NOT NULL AND m.runtime IS NULL),
                  m.popularity DESC NULLS LAST,
                  m.id
@@ -203,12 +228,14 @@ public sealed class TonightService(InFocusDbContext db, MediaImages images)
         decimal? Popularity,
         List<string> WantedBy,
         int Accepted,
+        string? InProgressFor,
         string AvailableOn)
     {
         /// <summary>The suggestion, its people named and in the family's order (oldest member first).</summary>
         public TonightSuggestion ToSuggestion(MediaImages images, IReadOnlyList<TonightMember> present)
         {
             var offers = JsonSerializer.Deserialize<List<OfferRow>>(AvailableOn, OfferJson) ?? [];
+            var progress = InProgressFor is null ? [] : JsonSerializer.Deserialize<List<ProgressRow>>(InProgressFor, OfferJson) ?? [];
             var type = SnakeCaseEnum<MediaType>.FromName(Type);
             return new TonightSuggestion(
                 new MediaSummary(Id, TmdbId, type, Title, images.Poster(PosterPath), ReleaseDate, Genres),
@@ -216,6 +243,11 @@ public sealed class TonightService(InFocusDbContext db, MediaImages images)
                 Popularity,
                 InOrder(present, WantedBy),
                 Accepted,
+                present.Select(m => (Member: m, Progress: progress.Find(p => p.UserId == m.UserId)))
+                    .Where(x => x.Progress is not null)
+                    .Select(x => new TonightProgress(x.Member.UserId, x.Member.Name,
+                        new NextEpisodeResponse(x.Progress!.Season, x.Progress.Number, x.Progress.Name, x.Progress.AirDate)))
+                    .ToList(),
                 offers.Select(o => new TonightOffer(
                     o.ProviderId, o.Provider, SnakeCaseEnum<StreamingOfferType>.FromName(o.OfferType), images.Logo(o.LogoPath),
                     InOrder(present, o.Through))).ToList());
@@ -224,6 +256,8 @@ public sealed class TonightService(InFocusDbContext db, MediaImages images)
         private static List<TonightMember> InOrder(IReadOnlyList<TonightMember> present, List<string> ids) =>
             present.Where(m => ids.Contains(m.UserId, StringComparer.Ordinal)).ToList();
     }
+
+    private sealed record ProgressRow(string UserId, int Season, int Number, string? Name, DateOnly? AirDate);
 
     private sealed record OfferRow(int ProviderId, string Provider, string OfferType, string? LogoPath, List<string> Through);
 }

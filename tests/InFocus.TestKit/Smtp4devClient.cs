@@ -51,5 +51,8 @@ public sealed class Smtp4devClient : IDisposable
 
     public Task<string> SourceAsync(string id) => _http.GetStringAsync($"api/messages/{id}/source");
 
+    /// <summary>The message as received (headers and MIME body), as smtp4dev stored it.</summary>
+    public Task<string> RawAsync(string id) => _http.GetStringAsync($"api/messages/{id}/raw");
+
     public void Dispose() => _http.Dispose();
 }

@@ -23,6 +23,11 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSend
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
         message.MessageId = $"{DeterministicGuid.Create(MessageIdNamespace, email.IdempotencyKey):N}@{SenderDomain(settings.SenderAddress)}";
+        foreach (var (name, value) in email.Headers ?? new Dictionary<string, string>())
+        {
+            message.Headers.Add(name, value);
+        }
+
         message.Body = new BodyBuilder { TextBody = email.PlainText, HtmlBody = email.Html }.ToMessageBody();
 
         using var client = new SmtpClient { Timeout = TimeoutMilliseconds };

@@ -35,6 +35,34 @@ public sealed class RateLimiter(InFocusDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// For a batch job, inside the caller's transaction: locks the limit's key (until the caller commits) and answers
+    /// how many uses are left in its window; the job then does at most that many and records them with
+    /// <see cref="RecordAsync"/> in the same transaction. Two statements.
+    /// </summary>
+    public async Task<int> RemainingAsync(RateLimit limit, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("RemainingAsync holds the limit's lock until the caller's transaction ends; call it inside one.");
+        }
+
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({limit.Key}, 0))", cancellationToken);
+        var since = clock.GetUtcNow() - limit.Window;
+        var used = await db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM rate_limit_hits WHERE key = {limit.Key} AND at > {since}""")
+            .SingleAsync(cancellationToken);
+        return Math.Max(0, limit.Count - used);
+    }
+
+    /// <summary>Records <paramref name="count"/> uses of the limit (after <see cref="RemainingAsync"/>, same transaction). One statement.</summary>
+    public Task RecordAsync(RateLimit limit, int count, CancellationToken cancellationToken) =>
+        count <= 0
+            ? Task.CompletedTask
+            : db.Database.ExecuteSqlAsync($"""
+                INSERT INTO rate_limit_hits (id, key, at)
+                SELECT id, {limit.Key}, {clock.GetUtcNow()} FROM unnest({Enumerable.Range(0, count).Select(_ => Cuid.NewId()).ToArray()}) AS id
+                """, cancellationToken);
+
     private async Task CountAsync(List<RateLimit> ordered, CancellationToken cancellationToken)
     {
         var keys = ordered.Select(l => l.Key).ToArray();

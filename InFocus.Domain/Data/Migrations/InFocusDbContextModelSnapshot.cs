@@ -328,6 +328,10 @@ namespace InFocus.Domain.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_profiles_user_id");
 
+                    b.HasIndex(new[] { "UserId" }, "ix_profiles_daily_digest")
+                        .HasDatabaseName("ix_profiles_daily_digest")
+                        .HasFilter("(preferences -> 'notifications' ->> 'email') = 'daily'");
+
                     b.ToTable("profiles", null, t =>
                         {
                             t.HasCheckConstraint("ck_profiles_preferences_object", "jsonb_typeof(preferences) = 'object'");
@@ -1807,6 +1811,100 @@ namespace InFocus.Domain.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("InFocus.Domain.Notifications.NotificationDigest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateOnly>("DigestDate")
+                        .HasColumnType("date")
+                        .HasColumnName("digest_date");
+
+                    b.Property<DateTimeOffset?>("EmailEnqueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_enqueued_at");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("email_error");
+
+                    b.Property<DateTimeOffset?>("EmailLeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_lease_until");
+
+                    b.Property<DateTimeOffset?>("EmailSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_sent_at");
+
+                    b.Property<string>("EmailStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("email_status");
+
+                    b.Property<DateTimeOffset?>("NotificationsSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notifications_since");
+
+                    b.Property<DateTimeOffset>("NotificationsUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notifications_until");
+
+                    b.Property<int>("SendCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("send_count");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_digests");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_notification_digests_not_enqueued")
+                        .HasFilter("email_enqueued_at IS NULL");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notification_digests_token_hash");
+
+                    b.HasIndex("UserId", "DigestDate")
+                        .IsUnique()
+                        .HasDatabaseName("ux_notification_digests_user_date");
+
+                    b.ToTable("notification_digests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notification_digests_email_status", "email_status IN ('pending', 'sent', 'failed')");
+
+                            t.HasCheckConstraint("ck_notification_digests_token_hash_length", "octet_length(token_hash) = 32");
+                        });
+                });
+
             modelBuilder.Entity("InFocus.Domain.Progress.CalendarFeed", b =>
                 {
                     b.Property<string>("Id")
@@ -2005,6 +2103,13 @@ namespace InFocus.Domain.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<List<string>>("ConfirmedIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("confirmed_ids")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<string>("FamilyId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -2053,6 +2158,8 @@ namespace InFocus.Domain.Data.Migrations
 
                     b.ToTable("tonight_picks", null, t =>
                         {
+                            t.HasCheckConstraint("ck_tonight_picks_confirmed", "confirmed_ids <@ member_ids");
+
                             t.HasCheckConstraint("ck_tonight_picks_members", "cardinality(member_ids) > 0");
                         });
                 });
@@ -2493,6 +2600,18 @@ namespace InFocus.Domain.Data.Migrations
                     b.Navigation("Actor");
 
                     b.Navigation("MediaItem");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Notifications.NotificationDigest", b =>
+                {
+                    b.HasOne("InFocus.Domain.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_digests_users_user_id");
 
                     b.Navigation("User");
                 });

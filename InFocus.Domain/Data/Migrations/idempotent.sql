@@ -2381,6 +2381,100 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205090224_NotificationDigest') THEN
+    ALTER TABLE tonight_picks ADD confirmed_ids text[] NOT NULL DEFAULT ('{}'::text[]);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205090224_NotificationDigest') THEN
+    CREATE TABLE notification_digests (
+        id character varying(32) NOT NULL,
+        user_id character varying(32) NOT NULL,
+        digest_date date NOT NULL,
+        notifications_since timestamp with time zone,
+        notifications_until timestamp with time zone NOT NULL,
+        token_hash bytea NOT NULL,
+        send_count integer NOT NULL DEFAULT 1,
+        email_status character varying(32) NOT NULL,
+        email_enqueued_at timestamp with time zone,
+        email_lease_until timestamp with time zone,
+        email_sent_at timestamp with time zone,
+        email_error character varying(1000),
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_notification_digests PRIMARY KEY (id),
+        CONSTRAINT ck_notification_digests_email_status CHECK (email_status IN ('pending', 'sent', 'failed')),
+        CONSTRAINT ck_notification_digests_token_hash_length CHECK (octet_length(token_hash) = 32),
+        CONSTRAINT fk_notification_digests_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205090224_NotificationDigest') THEN
+    ALTER TABLE tonight_picks ADD CONSTRAINT ck_tonight_picks_confirmed CHECK (confirmed_ids <@ member_ids);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205090224_NotificationDigest') THEN
+    CREATE INDEX ix_profiles_daily_digest ON profiles (user_id) WHERE (preferences -> 'notifications' ->> 'email') = 'daily';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205090224_NotificationDigest') THEN
+    CREATE INDEX ix_notification_digests_not_enqueued ON notification_digests (created_at) WHERE email_enqueued_at IS NULL;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205090224_NotificationDigest') THEN
+    CREATE UNIQUE INDEX ux_notification_digests_token_hash ON notification_digests (token_hash);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205090224_NotificationDigest') THEN
+    CREATE UNIQUE INDEX ux_notification_digests_user_date ON notification_digests (user_id, digest_date);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205090224_NotificationDigest') THEN
+    CREATE FUNCTION infocus_touch_notification_digests() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_notification_digests BEFORE UPDATE ON notification_digests
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_notification_digests();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205090224_NotificationDigest') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261205090224_NotificationDigest', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091426_ImportAttempts') THEN
     ALTER TABLE title_lookups ADD episode_number integer;
     END IF;

@@ -256,6 +256,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Email__Limits__InvitationsPerRecipientPerDay: '3'
     Email__Limits__ResendCooldownSeconds: '60'
     Email__Limits__DailyBudget: '5000'
+    Notifications__Digest__BatchSize: '100'
+    Notifications__Digest__MaxBatchesPerRun: '50'
+    Notifications__Digest__MaxItems: '20'
     Invitations__PublicBaseUrl: baseUrl
     Invitations__ExpiryDays: string(invitationExpiryDays)
     InvitationEmailQueue: invitationEmailQueueName

@@ -1,8 +1,11 @@
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
+using InFocus.Domain.Progress;
 using InFocus.Domain.Tests.Families;
 using InFocus.Domain.Tonight;
+using InFocus.Domain.Watchlist;
 using InFocus.TestKit;
+using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.Domain.Tests.Tonight;
 
@@ -47,6 +50,38 @@ public sealed class TonightPickServiceTests(DomainFixture fixture) : IClassFixtu
         Assert.Equal(["members"], stranger.Errors.Keys);
         Assert.Equal(["mediaItemId"], missing.Errors.Keys);
         Assert.Empty((await ListAsync(ada, familyId, PageRequest.First)).Items);
+    }
+
+    [Fact]
+    public async Task Members_present_confirm_a_pick_by_recording_a_viewing_and_their_entry_moves_to_watching()
+    {
+        var (ada, bob, familyId) = await FamilyAsync();
+        var cy = await fixture.UserAsync("Cy");
+        await fixture.JoinAsync(familyId, cy, Domain.Families.FamilyRole.Member);
+        var show = (await fixture.InsertShowsAsync(1, 1, 3, new DateOnly(2020, 1, 1)))[0];
+        var movie = Entities.MediaItem("A movie");
+        await fixture.SaveAsync(movie);
+        var bobEntry = Cuid.NewId();
+        await fixture.DbAsync(db => db.Database.ExecuteSqlAsync($"INSERT INTO watchlist_entries (id, user_id, media_item_id, status) VALUES ({bobEntry}, {bob.UserId}, {show}, 'not_watched')"));
+        var pick = await PickAsync(ada, familyId, new TonightPickRequest(show, [ada.UserId, bob.UserId]));
+        var moviePick = await PickAsync(ada, familyId, new TonightPickRequest(movie.Id, [bob.UserId]));
+        var now = DateTimeOffset.UtcNow;
+        fixture.Clock.SetUtcNow(now); // picks are dated by PostgreSQL, viewings by the app's clock
+
+        // Bob on his own entry; Ada and Cy (who was not there) together; Bob's movie viewing is dated days before the pick.
+        await fixture.WithAsync<ProgressService>(s => s.RecordAsync(bob, bobEntry, new RecordViewingsRequest(1, 1, null, null, null), default));
+        await fixture.WithAsync<FamilyProgressService>(s => s.RecordAsync(ada, familyId, new FamilyViewingsRequest(show, 1, [1], null, [ada.UserId, cy.UserId]), default));
+        await fixture.WithAsync<FamilyProgressService>(s => s.RecordAsync(bob, familyId, new FamilyViewingsRequest(movie.Id, null, null, now.AddDays(-3), [bob.UserId]), default));
+        await fixture.WithAsync<ProgressService>(s => s.RecordAsync(bob, bobEntry, new RecordViewingsRequest(1, 2, null, null, null), default));
+
+        var picks = (await ListAsync(bob, familyId, PageRequest.First)).Items.ToDictionary(p => p.Id);
+        Assert.Equal(["Ada", "Bob"], picks[pick.Id].ConfirmedBy.Select(m => m.Name));
+        Assert.Empty(picks[moviePick.Id].ConfirmedBy);
+        var statuses = await fixture.DbAsync(db => db.WatchlistEntries.Where(w => w.MediaItemId == show).Select(w => w.Status).ToListAsync());
+        Assert.Equal([WatchStatus.Watching, WatchStatus.Watching, WatchStatus.Watching], statuses);
+        var stored = await fixture.DbAsync(db => db.TonightPicks.SingleAsync(p => p.Id == pick.Id));
+        Assert.Equal([ada.UserId, bob.UserId], stored.ConfirmedIds.Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(2, stored.ConfirmedIds.Count);
     }
 
     private async Task<(CurrentUser Ada, CurrentUser Bob, string FamilyId)> FamilyAsync()

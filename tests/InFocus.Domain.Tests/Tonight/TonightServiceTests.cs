@@ -85,6 +85,38 @@ public sealed class TonightServiceTests(DomainFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task A_show_in_progress_for_a_present_member_ranks_after_recommendations_and_names_their_next_episode()
+    {
+        var world = await WorldAsync();
+        var shows = await fixture.InsertShowsAsync(2, 1, 3, new DateOnly(2020, 1, 1));
+        var adaEntry = Cuid.NewId();
+        await fixture.DbAsync(async db =>
+        {
+            // Both want both shows; the second is far more popular, the first is in progress for Ada.
+            await db.Database.ExecuteSqlAsync($"UPDATE media_items SET popularity = CASE WHEN id = {shows[1]} THEN 1000 ELSE 1 END WHERE id = ANY({shows})");
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO streaming_providers (id, media_item_id, tmdb_provider_id, provider, offer_type, regions)
+                SELECT 'c' || substr(md5(s || 'offer'), 1, 24), s, 8, 'Netflix', 'subscription', ARRAY['US'] FROM unnest({shows}) AS s
+                """);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO watchlist_entries (id, user_id, media_item_id, status)
+                SELECT CASE WHEN u = {world.Ada.UserId} AND s = {shows[0]} THEN {adaEntry} ELSE 'c' || substr(md5(u || s), 1, 24) END, u, s, 'not_watched'
+                FROM unnest({shows}) AS s, unnest({new[] { world.Ada.UserId, world.Bob.UserId }}) AS u
+                """);
+        });
+        await fixture.WithAsync<Domain.Progress.ProgressService>(s => s.RecordAsync(world.Ada, adaEntry, new Domain.Progress.RecordViewingsRequest(1, 1, null, null, null), default));
+
+        var tonight = await TonightAsync(world.Bob, world.FamilyId, new TonightQuery(null, "tv", null, null, null));
+        var bobAlone = await TonightAsync(world.Bob, world.FamilyId, new TonightQuery(world.Bob.UserId, "tv", null, null, null));
+
+        Assert.Equal([shows[0], shows[1]], tonight.Items.Take(2).Select(i => i.Media.Id));
+        var progress = tonight.Items[0].InProgressFor.Single();
+        Assert.Equal(("Ada", 1, 2, "Episode 2"), (progress.Name, progress.NextEpisode.Season, progress.NextEpisode.Number, progress.NextEpisode.Name));
+        Assert.Empty(tonight.Items[1].InProgressFor);
+        Assert.All(bobAlone.Items, i => Assert.Empty(i.InProgressFor));
+    }
+
+    [Fact]
     public async Task Tonight_is_two_statements_for_2_members_with_20_titles_or_8_members_with_5000_titles_each()
     {
         var counts = new List<(int Items, int Statements)>();

@@ -1,5 +1,7 @@
+using InFocus.Domain.Watchlist;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.EndToEnd.Tests.Media;
+using InFocus.TestKit.Tmdb;
 using Microsoft.EntityFrameworkCore;
 using static System.Net.HttpStatusCode;
 
@@ -23,6 +25,34 @@ public sealed class TonightConcurrencyTests(MediaHostFixture host)
         answers.AssertCounts((Created, N));
         var stored = await host.DbAsync(db => db.TonightPicks.Where(p => p.FamilyId == familyId).Select(p => p.PickedById).ToListAsync());
         Assert.Equal((N / 2, N - N / 2), (stored.Count(id => id == ada.Id), stored.Count(id => id == bob.Id)));
+    }
+
+    [Fact]
+    public async Task Members_confirming_a_pick_at_once_through_both_viewings_endpoints_are_each_recorded_once()
+    {
+        using var ada = await host.SignUpAsync();
+        using var bob = await host.SignUpAsync();
+        var familyId = await host.SeedFamilyAsync([ada], bob);
+        var adaEntry = await Tonight.TonightEndpointsTests.EntryAsync(ada, TmdbFixtures.BreakingBad, "tv");
+        var bobEntry = await Tonight.TonightEndpointsTests.EntryAsync(bob, TmdbFixtures.BreakingBad, "tv");
+        var show = adaEntry.Media.Id;
+        using var picked = await ada.Client.PostJsonAsync($"api/families/{familyId}/tonight/picks", new { mediaItemId = show });
+        Assert.Equal(Created, picked.StatusCode);
+
+        var answers = await Concurrently.SendAsync(N, i => (i % 4) switch
+        {
+            0 => ada.Client.PostJsonAsync($"api/watchlist/{adaEntry.Id}/viewings", new { season = 1, episode = 1 }),
+            1 => bob.Client.PostJsonAsync($"api/watchlist/{bobEntry.Id}/viewings", new { season = 1, episode = 2 }),
+            2 => ada.Client.PostJsonAsync($"api/families/{familyId}/viewings", new { mediaItemId = show, season = 1, episodes = new[] { 1 }, memberIds = new[] { ada.Id, bob.Id } }),
+            _ => bob.Client.PostJsonAsync($"api/families/{familyId}/viewings", new { mediaItemId = show, season = 1, episodes = new[] { 3 }, memberIds = new[] { bob.Id } }),
+        });
+
+        answers.AssertCounts((OK, N));
+        var confirmed = await host.DbAsync(db => db.TonightPicks.Where(p => p.FamilyId == familyId).Select(p => p.ConfirmedIds).SingleAsync());
+        Assert.Equal(new[] { ada.Id, bob.Id }.Order(StringComparer.Ordinal), confirmed.Order(StringComparer.Ordinal));
+        string[] members = [ada.Id, bob.Id];
+        var statuses = await host.DbAsync(db => db.WatchlistEntries.Where(w => w.MediaItemId == show && members.Contains(w.UserId)).Select(w => w.Status).ToListAsync());
+        Assert.Equal([WatchStatus.Watching, WatchStatus.Watching], statuses);
     }
 
     [Fact]

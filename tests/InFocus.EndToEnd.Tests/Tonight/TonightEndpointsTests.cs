@@ -5,6 +5,7 @@ using InFocus.Domain.Tonight;
 using InFocus.EndToEnd.Tests.Harness;
 using InFocus.EndToEnd.Tests.Media;
 using InFocus.TestKit.Tmdb;
+using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.EndToEnd.Tests.Tonight;
 
@@ -47,6 +48,35 @@ public sealed class TonightEndpointsTests(MediaHostFixture host)
     }
 
     [Fact]
+    public async Task The_members_present_confirm_the_pick_through_the_viewings_endpoints_and_tonight_names_their_next_episode()
+    {
+        using var ada = await host.SignUpAsync();
+        using var bob = await host.SignUpAsync();
+        using var cy = await host.SignUpAsync();
+        var familyId = await host.SeedFamilyAsync([ada], bob, cy);
+        await ServicesAsync(ada, 8);
+        var adaEntry = await EntryAsync(ada, TmdbFixtures.BreakingBad, "tv");
+        var show = adaEntry.Media.Id;
+        using var picked = await ada.Client.PostJsonAsync($"api/families/{familyId}/tonight/picks", new { mediaItemId = show, members = new[] { ada.Id, bob.Id } });
+        var pick = await picked.ReadAsync<TonightPickResponse>();
+
+        using var adaViewing = await ada.Client.PostJsonAsync($"api/watchlist/{adaEntry.Id}/viewings", new { season = 1, episode = 1 });
+        using var together = await ada.Client.PostJsonAsync($"api/families/{familyId}/viewings", new { mediaItemId = show, season = 1, episodes = new[] { 1 }, memberIds = new[] { bob.Id, cy.Id } });
+        var picks = await GetAsync<Page<TonightPickResponse>>(bob, $"api/families/{familyId}/tonight/picks");
+        var tonight = await GetAsync<TonightResponse>(bob, $"api/families/{familyId}/tonight?members={ada.Id},{bob.Id}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (adaViewing.StatusCode, together.StatusCode));
+        Assert.Empty(pick.ConfirmedBy);
+        Assert.Equal(new[] { ada.Id, bob.Id }.Order(StringComparer.Ordinal), picks.Items.Single().ConfirmedBy.Select(m => m.UserId).Order(StringComparer.Ordinal));
+        string[] family = [ada.Id, bob.Id, cy.Id];
+        var statuses = await host.DbAsync(db => db.WatchlistEntries.Where(w => w.MediaItemId == show && family.Contains(w.UserId)).Select(w => w.Status).ToListAsync());
+        Assert.Equal([Domain.Watchlist.WatchStatus.Watching, Domain.Watchlist.WatchStatus.Watching, Domain.Watchlist.WatchStatus.Watching], statuses);
+        var suggestion = tonight.Items.Single();
+        Assert.Equal([(ada.Id, 1, 2), (bob.Id, 1, 2)], suggestion.InProgressFor.Select(p => (p.UserId, p.NextEpisode.Season, p.NextEpisode.Number)));
+        Assert.Equal("Cat's in the Bag...", suggestion.InProgressFor[0].NextEpisode.Name);
+    }
+
+    [Fact]
     public async Task Another_user_cannot_see_a_familys_tonight_or_picks_nor_pick_for_it()
     {
         using var ada = await host.SignUpAsync();
@@ -55,6 +85,10 @@ public sealed class TonightEndpointsTests(MediaHostFixture host)
         await ServicesAsync(ada, 8);
         var title = await WantAsync(ada, TmdbFixtures.BreakingBad, "tv");
 
+        var eveEntry = await EntryAsync(eve, TmdbFixtures.BreakingBad, "tv");
+        using var picked = await ada.Client.PostJsonAsync($"api/families/{familyId}/tonight/picks", new { mediaItemId = title });
+        using var eveViewing = await eve.Client.PostJsonAsync($"api/watchlist/{eveEntry.Id}/viewings", new { season = 1, episode = 1 });
+
         using var tonight = await eve.Client.GetAsync($"api/families/{familyId}/tonight");
         using var pick = await eve.Client.PostJsonAsync($"api/families/{familyId}/tonight/picks", new { mediaItemId = title });
         using var picks = await eve.Client.GetAsync($"api/families/{familyId}/tonight/picks");
@@ -62,6 +96,8 @@ public sealed class TonightEndpointsTests(MediaHostFixture host)
         await tonight.ProblemAsync(404);
         await pick.ProblemAsync(404);
         await picks.ProblemAsync(404);
+        Assert.Equal(HttpStatusCode.OK, eveViewing.StatusCode);
+        Assert.Empty(await host.DbAsync(db => db.TonightPicks.Where(p => p.FamilyId == familyId).SelectMany(p => p.ConfirmedIds).ToListAsync()));
     }
 
     [Fact]
@@ -90,11 +126,14 @@ public sealed class TonightEndpointsTests(MediaHostFixture host)
     }
 
     /// <summary>Puts the TMDB title on the user's watchlist; the catalog id.</summary>
-    private static async Task<string> WantAsync(SignedInUser user, int tmdbId, string type)
+    private static async Task<string> WantAsync(SignedInUser user, int tmdbId, string type) => (await EntryAsync(user, tmdbId, type)).Media.Id;
+
+    /// <summary>Puts the TMDB title on the user's watchlist; the entry.</summary>
+    internal static async Task<Domain.Watchlist.WatchlistEntryResponse> EntryAsync(SignedInUser user, int tmdbId, string type)
     {
         using var response = await user.Client.PostJsonAsync("api/watchlist", new { tmdbId, type });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.ReadAsync<Domain.Watchlist.WatchlistEntryResponse>()).Media.Id;
+        return await response.ReadAsync<Domain.Watchlist.WatchlistEntryResponse>();
     }
 
     private static async Task<T> GetAsync<T>(SignedInUser user, string path)

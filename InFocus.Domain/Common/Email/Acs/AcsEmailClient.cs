@@ -34,7 +34,8 @@ public sealed partial class AcsEmailClient(HttpClient http, IOptions<EmailOption
         var message = new SendRequest(
             options.Value.SenderAddress,
             new ContentBody(email.Subject, email.PlainText, email.Html),
-            new RecipientsBody([new AddressBody(email.To)]));
+            new RecipientsBody([new AddressBody(email.To)]),
+            email.Headers);
 
         using var accepted = await SendWithRetryAsync(
             () =>
@@ -148,7 +149,13 @@ public sealed partial class AcsEmailClient(HttpClient http, IOptions<EmailOption
 
     private static string Shorten(string text) => text.Length <= FieldLimits.ErrorText ? text : text[..FieldLimits.ErrorText];
 
-    private sealed record SendRequest(string SenderAddress, ContentBody Content, RecipientsBody Recipients);
+    /// <summary>The ACS send body; <c>headers</c> (custom headers such as <c>List-Unsubscribe</c>) only when there are any.</summary>
+    private sealed record SendRequest(
+        string SenderAddress,
+        ContentBody Content,
+        RecipientsBody Recipients,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        IReadOnlyDictionary<string, string>? Headers);
 
     private sealed record ContentBody(string Subject, string PlainText, string Html);
 
