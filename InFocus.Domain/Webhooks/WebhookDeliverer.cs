@@ -95,8 +95,7 @@ public sealed partial class WebhookDeliverer(
             SET lease_until = now() + {Options.Lease}, attempts = d.attempts + 1
             FROM due, webhooks AS w, notifications AS n
             WHERE d.id = due.id AND w.id = d.webhook_id AND n.id = d.notification_id
-            RETURNING d.id AS "Id", d.event AS "Event", d.notification_id AS "NotificationId", n.created_at AS "NotificationCreatedAt",
-                      d.webhook_id AS "WebhookId", d.attempts AS "Attempts", w.url AS "Url", w.secret AS "Secret"
+            RETURNING d.id, d.event, d.notification_id, n.created_at AS notification_created_at, d.webhook_id, d.attempts, w.url, w.secret
             """).ToListAsync(cancellationToken);
 
     private Task RecordAsync(List<ClaimedDelivery> claimed, WebhookAttempt[] attempts, CancellationToken cancellationToken) =>
