@@ -50,7 +50,9 @@ public sealed class WebhookEndpointsTests(MediaHostFixture host)
             (payload.Type, payload.Data.Type, payload.Data.Actor!.UserId, payload.Data.Media!.Id));
         var delivery = Assert.Single(Assert.Single(listed.Items).LastDeliveries);
         Assert.Equal((received.DeliveryId, WebhookDeliveryStatus.Delivered, 1, 200), (delivery.Id, delivery.Status, delivery.Attempts, delivery.ResponseStatus!.Value));
-        Assert.Equal(one, listed.Items[0]);
+        Assert.Equal((one.Id, one.Url), (listed.Items[0].Id, listed.Items[0].Url));
+        Assert.Equal([WebhookEvents.NotificationCreated], one.Events);
+        Assert.Equal(one.LastDeliveries, listed.Items[0].LastDeliveries);
         Assert.DoesNotContain(webhook.Secret!, await (await bob.Client.GetAsync("api/me/webhooks")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
