@@ -48,6 +48,9 @@ public sealed class WebhookAddressGuard(IHostEnvironment? environment)
         (IPAddress.Parse("ff00::"), 8), // multicast
     ];
 
+    /// <summary>How long creation waits for the host name to resolve.</summary>
+    private static readonly TimeSpan ResolutionTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>True in the Development environment: http to loopback hosts is allowed there.</summary>
     public bool IsDevelopment => environment?.IsDevelopment() == true;
 
@@ -55,12 +58,14 @@ public sealed class WebhookAddressGuard(IHostEnvironment? environment)
     public async Task<Uri> CheckUrlAsync(string? url, CancellationToken cancellationToken)
     {
         var uri = ParseUrl(url);
+        using var resolution = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        resolution.CancelAfter(ResolutionTimeout);
         IPAddress[] addresses;
         try
         {
-            addresses = await ResolveAsync(uri.IdnHost, cancellationToken);
+            addresses = await ResolveAsync(uri.IdnHost, resolution.Token);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw ValidationException.For("url", "has a host name that does not resolve.");
         }
