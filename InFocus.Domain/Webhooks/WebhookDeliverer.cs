@@ -29,10 +29,27 @@ public sealed partial class WebhookDeliverer(
 {
     private WebhookOptions Options => options.Value;
 
-    /// <summary>Delivers batches until none is due or the run's time budget is spent; returns how many were attempted.</summary>
+    /// <summary>How long delivered and failed deliveries are kept (they show in <c>lastDeliveries</c>).</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+    /// <summary>Finished deliveries one run deletes at most.</summary>
+    public const int PruneBatchSize = 1_000;
+
+    /// <summary>
+    /// Deletes a bounded batch of deliveries finished more than <see cref="Retention"/> ago, then delivers batches until
+    /// none is due or the run's time budget is spent; returns how many deliveries were attempted.
+    /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
+        await db.Database.ExecuteSqlAsync($"""
+            DELETE FROM webhook_deliveries
+            WHERE id IN (
+                SELECT id FROM webhook_deliveries
+                WHERE status <> 'pending' AND updated_at < now() - {Retention}
+                ORDER BY updated_at
+                LIMIT {PruneBatchSize})
+            """, cancellationToken);
         var attempted = 0;
         while (true)
         {
@@ -68,8 +85,14 @@ public sealed partial class WebhookDeliverer(
             async (i, token) =>
             {
                 var delivery = claimed[i];
-                var payload = new WebhookPayload(delivery.Id, delivery.Event, delivery.NotificationCreatedAt, notifications[delivery.NotificationId]);
-                var body = JsonSerializer.Serialize(payload, InFocusJson.Options);
+                if (!notifications.TryGetValue(delivery.NotificationId, out var notification))
+                {
+                    // Deleted since the claim (its owner's account, say): the delivery goes with it by cascade.
+                    attempts[i] = new WebhookAttempt(null, "The notification no longer exists.");
+                    return;
+                }
+
+                var body = JsonSerializer.Serialize(new WebhookPayload(delivery.Id, delivery.Event, delivery.NotificationCreatedAt, notification), InFocusJson.Options);
                 attempts[i] = await sender.SendAsync(new WebhookMessage(delivery.Id, delivery.Event, delivery.Url, delivery.Secret, body), token);
             });
 

@@ -39,6 +39,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         entity.HasIndex(e => e.NotificationId);
         // What the delivery worker claims: the due pending deliveries, soonest first.
         entity.HasIndex(e => new { e.NextAttemptAt, e.Id }, "ix_webhook_deliveries_due").HasFilter("status = 'pending'");
+        // What the delivery function prunes: finished deliveries, oldest first.
+        entity.HasIndex(e => e.UpdatedAt, "ix_webhook_deliveries_finished").HasFilter("status <> 'pending'");
         entity.HasTimestamps(e => e.CreatedAt, e => e.UpdatedAt);
         entity.HasOne(e => e.Webhook).WithMany(w => w.Deliveries).HasForeignKey(e => e.WebhookId).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne(e => e.Notification).WithMany().HasForeignKey(e => e.NotificationId).OnDelete(DeleteBehavior.Cascade);

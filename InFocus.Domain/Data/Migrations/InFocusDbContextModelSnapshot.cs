@@ -2369,6 +2369,10 @@ namespace InFocus.Domain.Data.Migrations
                         .HasDatabaseName("ix_webhook_deliveries_next_attempt_at_id")
                         .HasFilter("status = 'pending'");
 
+                    b.HasIndex(new[] { "UpdatedAt" }, "ix_webhook_deliveries_finished")
+                        .HasDatabaseName("ix_webhook_deliveries_updated_at")
+                        .HasFilter("status <> 'pending'");
+
                     b.ToTable("webhook_deliveries", null, t =>
                         {
                             t.HasCheckConstraint("ck_webhook_deliveries_status", "status IN ('pending', 'delivered', 'failed')");

@@ -2381,7 +2381,7 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084435_Webhooks') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
     CREATE TABLE webhooks (
         id character varying(32) NOT NULL,
         user_id character varying(32) NOT NULL,
@@ -2401,7 +2401,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084435_Webhooks') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
     CREATE TABLE webhook_deliveries (
         id character varying(32) NOT NULL,
         webhook_id character varying(32) NOT NULL,
@@ -2427,49 +2427,56 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084435_Webhooks') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
     CREATE INDEX ix_webhook_deliveries_next_attempt_at_id ON webhook_deliveries (next_attempt_at, id) WHERE status = 'pending';
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084435_Webhooks') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
     CREATE INDEX ix_webhook_deliveries_notification_id ON webhook_deliveries (notification_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084435_Webhooks') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    CREATE INDEX ix_webhook_deliveries_updated_at ON webhook_deliveries (updated_at) WHERE status <> 'pending';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
     CREATE INDEX ix_webhook_deliveries_webhook_id_created_at_id ON webhook_deliveries (webhook_id, created_at, id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084435_Webhooks') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
     CREATE UNIQUE INDEX ux_webhook_deliveries_webhook_notification ON webhook_deliveries (webhook_id, notification_id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084435_Webhooks') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
     CREATE INDEX ix_webhooks_user_id_created_at_id ON webhooks (user_id, created_at, id);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084435_Webhooks') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
     CREATE UNIQUE INDEX ux_webhooks_user_url ON webhooks (user_id, url);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084435_Webhooks') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
     CREATE FUNCTION infocus_touch_webhooks() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         NEW.created_at := OLD.created_at;
@@ -2508,9 +2515,9 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205084435_Webhooks') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
     INSERT INTO __ef_migrations_history (migration_id, product_version)
-    VALUES ('20261205084435_Webhooks', '10.0.15');
+    VALUES ('20261205091805_Webhooks', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

@@ -187,6 +187,31 @@ public sealed class WebhookDeliveryTests(WebhookDomainFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_run_deletes_deliveries_finished_longer_ago_than_the_retention_and_keeps_the_rest()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var ada = await fixture.UserAsync("Ada");
+        var hook = await CreateAsync(ada, receiver, [WebhookEvents.NotificationCreated]);
+        var old = await NotifyAsync(ada, NotificationType.MemberJoined);
+        var recent = await NotifyAsync(ada, NotificationType.MemberJoined);
+        await DeliverAsync();
+        var pendingOld = await NotifyAsync(ada, NotificationType.MemberLeft);
+        var age = WebhookDeliverer.Retention + TimeSpan.FromDays(1);
+        await fixture.DbAsync(async db =>
+        {
+            // The timestamp trigger would set updated_at to now: age the rows with it off.
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE webhook_deliveries DISABLE TRIGGER touch_webhook_deliveries");
+            await db.Database.ExecuteSqlAsync($"UPDATE webhook_deliveries SET updated_at = now() - {age}, next_attempt_at = now() + interval '1 hour' WHERE notification_id IN ({old.Id}, {pendingOld.Id})");
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE webhook_deliveries ENABLE TRIGGER touch_webhook_deliveries");
+        });
+
+        await DeliverAsync();
+
+        var left = await fixture.DbAsync(db => db.WebhookDeliveries.Where(d => d.WebhookId == hook.Webhook.Id).Select(d => d.NotificationId).ToListAsync());
+        Assert.Equal(new[] { recent.Id, pendingOld.Id }.Order(StringComparer.Ordinal), left.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Delivering_a_batch_costs_the_same_statements_for_one_delivery_as_for_ten()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

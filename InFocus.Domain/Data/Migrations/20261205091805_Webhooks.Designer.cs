@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InFocus.Domain.Data.Migrations
 {
     [DbContext(typeof(InFocusDbContext))]
-    [Migration("20261205084435_Webhooks")]
+    [Migration("20261205091805_Webhooks")]
     partial class Webhooks
     {
         /// <inheritdoc />
@@ -2371,6 +2371,10 @@ namespace InFocus.Domain.Data.Migrations
                     b.HasIndex(new[] { "NextAttemptAt", "Id" }, "ix_webhook_deliveries_due")
                         .HasDatabaseName("ix_webhook_deliveries_next_attempt_at_id")
                         .HasFilter("status = 'pending'");
+
+                    b.HasIndex(new[] { "UpdatedAt" }, "ix_webhook_deliveries_finished")
+                        .HasDatabaseName("ix_webhook_deliveries_updated_at")
+                        .HasFilter("status <> 'pending'");
 
                     b.ToTable("webhook_deliveries", null, t =>
                         {

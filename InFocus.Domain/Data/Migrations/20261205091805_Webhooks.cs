@@ -86,6 +86,12 @@ namespace InFocus.Domain.Data.Migrations
                 column: "notification_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_webhook_deliveries_updated_at",
+                table: "webhook_deliveries",
+                column: "updated_at",
+                filter: "status <> 'pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_webhook_deliveries_webhook_id_created_at_id",
                 table: "webhook_deliveries",
                 columns: new[] { "webhook_id", "created_at", "id" });
