@@ -14,6 +14,7 @@ using InFocus.Domain.Notifications;
 using InFocus.Domain.Recommendations;
 using InFocus.Domain.Tonight;
 using InFocus.Domain.Watchlist;
+using InFocus.Domain.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddTonight();
         services.AddNotifications(configuration);
         services.AddImports(configuration);
+        services.AddWebhooks(configuration);
         return services;
     }
 }

@@ -30,4 +30,6 @@ public static class FieldLimits
     public const int SearchQuery = 200;
     public const int ErrorText = 1_000;
     public const int NotificationEventKey = 200;
+    public const int WebhookSecret = 128;
+    public const int WebhookEvent = 64;
 }

@@ -61,6 +61,9 @@ internal static class Constraints
     public const string CalendarFeedTokenUnique = "ux_calendar_feeds_token_hash";
     public const string CalendarFeedUserUnique = "ux_calendar_feeds_user_id";
     public const string CalendarFeedTokenHashLength = "ck_calendar_feeds_token_hash_length";
+    public const string WebhookUrlUnique = "ux_webhooks_user_url";
+    public const string WebhookEventsNotEmpty = "ck_webhooks_events";
+    public const string WebhookDeliveryUnique = "ux_webhook_deliveries_webhook_notification";
 
     private static readonly FrozenDictionary<string, Func<DomainException>> Violations = new Dictionary<string, Func<DomainException>>
     {
@@ -117,6 +120,10 @@ internal static class Constraints
         [CalendarFeedTokenUnique] = () => new ConflictException("This calendar feed token already exists."),
         [CalendarFeedUserUnique] = () => new ConflictException("This user already has a calendar feed."),
         [CalendarFeedTokenHashLength] = () => ValidationException.For("token", "must be a SHA-256 hash."),
+        [WebhookUrlUnique] = () => new ConflictException("You already have a webhook for this URL."),
+        [WebhookEventsNotEmpty] = () => ValidationException.For("events", "must name at least one event."),
+        // Written only by the notifications trigger, which skips an existing delivery.
+        [WebhookDeliveryUnique] = () => new ConflictException("This event was delivered to the webhook already."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Named => Violations.Keys;

@@ -10,6 +10,7 @@ using InFocus.Domain.Notifications;
 using InFocus.Domain.Recommendations;
 using InFocus.Domain.Tonight;
 using InFocus.Domain.Watchlist;
+using InFocus.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.Domain.Data;
@@ -47,6 +48,10 @@ public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
+
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<WatchlistEntry> WatchlistEntries => Set<WatchlistEntry>();
 

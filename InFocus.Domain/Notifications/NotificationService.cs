@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
@@ -40,18 +41,7 @@ public sealed class NotificationService(InFocusDbContext db, MediaImages images,
         var rows = await notifications
             .OrderByKeyset(n => n.CreatedAt, n => n.Id, descending: true, Keyset.After<DateTimeOffset>(kind, page.Cursor))
             .Take(page.Limit + 1)
-            .Select(n => new NotificationRow(
-                n.Id,
-                n.Type,
-                n.CreatedAt,
-                n.ReadAt,
-                n.Actor == null ? null : new NotificationActor(n.Actor.Id, n.Actor.Name),
-                n.MediaItem == null ? null : new TitleRow(n.MediaItem.Id, n.MediaItem.TmdbId, n.MediaItem.TmdbType, n.MediaItem.Title, n.MediaItem.PosterPath, n.MediaItem.ReleaseDate, n.MediaItem.Genres),
-                n.FamilyId,
-                n.RecommendationId,
-                n.TmdbProviderId,
-                n.Provider,
-                n.Region))
+            .Select(NotificationRow.Projection)
             .ToListAsync(cancellationToken);
         return Keyset.ToPage(rows, page.Limit, kind, r => r.CreatedAt, r => r.Id).Map(r => r.ToResponse(images));
     }
@@ -88,7 +78,8 @@ public sealed class NotificationService(InFocusDbContext db, MediaImages images,
         return null;
     }
 
-    private sealed record NotificationRow(
+    /// <summary>A notification as read from the database; the list and the webhook deliveries (Webhooks) project it alike.</summary>
+    internal sealed record NotificationRow(
         string Id,
         NotificationType Type,
         DateTimeOffset CreatedAt,
@@ -101,6 +92,19 @@ public sealed class NotificationService(InFocusDbContext db, MediaImages images,
         string? Provider,
         string? Region)
     {
+        public static readonly Expression<Func<Notification, NotificationRow>> Projection = n => new NotificationRow(
+            n.Id,
+            n.Type,
+            n.CreatedAt,
+            n.ReadAt,
+            n.Actor == null ? null : new NotificationActor(n.Actor.Id, n.Actor.Name),
+            n.MediaItem == null ? null : new TitleRow(n.MediaItem.Id, n.MediaItem.TmdbId, n.MediaItem.TmdbType, n.MediaItem.Title, n.MediaItem.PosterPath, n.MediaItem.ReleaseDate, n.MediaItem.Genres),
+            n.FamilyId,
+            n.RecommendationId,
+            n.TmdbProviderId,
+            n.Provider,
+            n.Region);
+
         public NotificationResponse ToResponse(MediaImages images) => new(
             Id, Type, CreatedAt, ReadAt, Actor, Title?.ToSummary(images), FamilyId, RecommendationId, ProviderId, Provider, Region);
     }

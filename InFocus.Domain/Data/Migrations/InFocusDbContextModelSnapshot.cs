@@ -2350,6 +2350,171 @@ namespace InFocus.Domain.Data.Migrations
                     b.ToTable("watchlist_totals", (string)null);
                 });
 
+            modelBuilder.Entity("InFocus.Domain.Webhooks.Webhook", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.PrimitiveCollection<string[]>("Events")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("events");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("secret");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("url");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhooks");
+
+                    b.HasIndex("UserId", "Url")
+                        .IsUnique()
+                        .HasDatabaseName("ux_webhooks_user_url");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_webhooks_user_id_created_at_id");
+
+                    b.ToTable("webhooks", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_webhooks_events", "cardinality(events) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("NotificationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("notification_id");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_status");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("webhook_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_deliveries");
+
+                    b.HasIndex("NotificationId")
+                        .HasDatabaseName("ix_webhook_deliveries_notification_id");
+
+                    b.HasIndex("WebhookId", "NotificationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_webhook_deliveries_webhook_notification");
+
+                    b.HasIndex("WebhookId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_webhook_deliveries_webhook_id_created_at_id");
+
+                    b.HasIndex(new[] { "NextAttemptAt", "Id" }, "ix_webhook_deliveries_due")
+                        .HasDatabaseName("ix_webhook_deliveries_next_attempt_at_id")
+                        .HasFilter("status = 'pending'");
+
+                    b.HasIndex(new[] { "UpdatedAt" }, "ix_webhook_deliveries_finished")
+                        .HasDatabaseName("ix_webhook_deliveries_updated_at")
+                        .HasFilter("status <> 'pending'");
+
+                    b.ToTable("webhook_deliveries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_webhook_deliveries_status", "status IN ('pending', 'delivered', 'failed')");
+                        });
+                });
+
             modelBuilder.Entity("InFocus.Domain.Accounts.Profile", b =>
                 {
                     b.HasOne("InFocus.Domain.Accounts.User", "User")
@@ -2757,6 +2922,39 @@ namespace InFocus.Domain.Data.Migrations
                         .HasConstraintName("fk_watchlist_totals_users_id");
                 });
 
+            modelBuilder.Entity("InFocus.Domain.Webhooks.Webhook", b =>
+                {
+                    b.HasOne("InFocus.Domain.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhooks_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("InFocus.Domain.Notifications.Notification", "Notification")
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_notifications_notification_id");
+
+                    b.HasOne("InFocus.Domain.Webhooks.Webhook", "Webhook")
+                        .WithMany("Deliveries")
+                        .HasForeignKey("WebhookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_webhook_deliveries_webhooks_webhook_id");
+
+                    b.Navigation("Notification");
+
+                    b.Navigation("Webhook");
+                });
+
             modelBuilder.Entity("InFocus.Domain.Accounts.Session", b =>
                 {
                     b.Navigation("RefreshTokens");
@@ -2775,6 +2973,11 @@ namespace InFocus.Domain.Data.Migrations
             modelBuilder.Entity("InFocus.Domain.Media.MediaItem", b =>
                 {
                     b.Navigation("StreamingProviders");
+                });
+
+            modelBuilder.Entity("InFocus.Domain.Webhooks.Webhook", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 #pragma warning restore 612, 618
         }

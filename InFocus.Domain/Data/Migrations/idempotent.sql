@@ -2531,4 +2531,149 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    CREATE TABLE webhooks (
+        id character varying(32) NOT NULL,
+        user_id character varying(32) NOT NULL,
+        url character varying(2048) NOT NULL,
+        events text[] NOT NULL,
+        secret character varying(128) NOT NULL,
+        consecutive_failures integer NOT NULL,
+        disabled_at timestamp with time zone,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_webhooks PRIMARY KEY (id),
+        CONSTRAINT ck_webhooks_events CHECK (cardinality(events) > 0),
+        CONSTRAINT fk_webhooks_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    CREATE TABLE webhook_deliveries (
+        id character varying(32) NOT NULL,
+        webhook_id character varying(32) NOT NULL,
+        notification_id character varying(32) NOT NULL,
+        event character varying(64) NOT NULL,
+        status character varying(32) NOT NULL,
+        attempts integer NOT NULL,
+        next_attempt_at timestamp with time zone NOT NULL,
+        lease_until timestamp with time zone,
+        last_attempt_at timestamp with time zone,
+        response_status integer,
+        error character varying(1000),
+        delivered_at timestamp with time zone,
+        created_at timestamp with time zone NOT NULL DEFAULT (now()),
+        updated_at timestamp with time zone NOT NULL DEFAULT (now()),
+        CONSTRAINT pk_webhook_deliveries PRIMARY KEY (id),
+        CONSTRAINT ck_webhook_deliveries_status CHECK (status IN ('pending', 'delivered', 'failed')),
+        CONSTRAINT fk_webhook_deliveries_notifications_notification_id FOREIGN KEY (notification_id) REFERENCES notifications (id) ON DELETE CASCADE,
+        CONSTRAINT fk_webhook_deliveries_webhooks_webhook_id FOREIGN KEY (webhook_id) REFERENCES webhooks (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    CREATE INDEX ix_webhook_deliveries_next_attempt_at_id ON webhook_deliveries (next_attempt_at, id) WHERE status = 'pending';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    CREATE INDEX ix_webhook_deliveries_notification_id ON webhook_deliveries (notification_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    CREATE INDEX ix_webhook_deliveries_updated_at ON webhook_deliveries (updated_at) WHERE status <> 'pending';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    CREATE INDEX ix_webhook_deliveries_webhook_id_created_at_id ON webhook_deliveries (webhook_id, created_at, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    CREATE UNIQUE INDEX ux_webhook_deliveries_webhook_notification ON webhook_deliveries (webhook_id, notification_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    CREATE INDEX ix_webhooks_user_id_created_at_id ON webhooks (user_id, created_at, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    CREATE UNIQUE INDEX ux_webhooks_user_url ON webhooks (user_id, url);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    CREATE FUNCTION infocus_touch_webhooks() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_webhooks BEFORE UPDATE ON webhooks
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_webhooks();
+    CREATE FUNCTION infocus_touch_webhook_deliveries() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.created_at := OLD.created_at;
+        NEW.updated_at := now();
+        RETURN NEW;
+    END
+    $$;
+    CREATE TRIGGER touch_webhook_deliveries BEFORE UPDATE ON webhook_deliveries
+        FOR EACH ROW EXECUTE FUNCTION infocus_touch_webhook_deliveries();
+    CREATE FUNCTION infocus_webhook_deliveries_for_notifications() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO webhook_deliveries (id, webhook_id, notification_id, event, status, attempts, next_attempt_at)
+        SELECT 'c' || left(md5(w.id || ':' || n.id), 24), w.id, n.id, 'notification.created', 'pending', 0, now()
+        FROM inserted_notifications AS n
+        JOIN webhooks AS w ON w.user_id = n.user_id
+        WHERE w.disabled_at IS NULL
+          AND w.events && ARRAY['notification.created', 'notification.' || n.type]::text[]
+        ON CONFLICT (webhook_id, notification_id) DO NOTHING;
+        RETURN NULL;
+    END
+    $$;
+    CREATE TRIGGER webhook_deliveries_for_notifications AFTER INSERT ON notifications
+        REFERENCING NEW TABLE AS inserted_notifications
+        FOR EACH STATEMENT EXECUTE FUNCTION infocus_webhook_deliveries_for_notifications();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261205091805_Webhooks', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
 

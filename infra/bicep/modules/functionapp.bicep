@@ -276,6 +276,19 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Imports__Lease: '00:05:00'
     Imports__MaxAttempts: '5'
     Imports__AppPerHour: '200'
+    // Webhooks (docs/api.md, "Webhooks"): limits, delivery batches, timeouts and retries.
+    Webhooks__MaxPerUser: '10'
+    Webhooks__CreatesPerUserPerDay: '20'
+    Webhooks__CreatesAppPerHour: '1000'
+    Webhooks__BatchSize: '50'
+    Webhooks__Parallelism: '8'
+    Webhooks__Timeout: '00:00:10'
+    Webhooks__Lease: '00:02:00'
+    Webhooks__RunTimeBudget: '00:00:20'
+    Webhooks__MaxAttempts: '8'
+    Webhooks__RetryBaseDelay: '00:00:30'
+    Webhooks__MaxRetryDelay: '06:00:00'
+    Webhooks__DisableAfterFailures: '15'
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     // Application Insights accepts Entra-authenticated telemetry only: the host and the worker sign it as the identity.
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'

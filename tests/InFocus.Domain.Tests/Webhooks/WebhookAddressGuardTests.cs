@@ -1,0 +1,137 @@
+using System.Net;
+using InFocus.Domain.Common;
+using InFocus.Domain.Webhooks;
+using InFocus.TestKit.Webhooks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InFocus.Domain.Tests.Webhooks;
+
+/// <summary>The SSRF guard: which URLs a webhook may have, and which addresses it may connect to (no database).</summary>
+public sealed class WebhookAddressGuardTests
+{
+    private static readonly WebhookAddressGuard Production = new(new HostingEnvironment { EnvironmentName = Environments.Production });
+    private static readonly WebhookAddressGuard Development = new(new HostingEnvironment { EnvironmentName = Environments.Development });
+
+    [Theory]
+    [InlineData("0.0.0.0")] // unspecified
+    [InlineData("10.1.2.3")] // private
+    [InlineData("172.16.0.1")]
+    [InlineData("172.31.255.255")]
+    [InlineData("192.168.1.1")]
+    [InlineData("100.64.0.1")] // CGNAT
+    [InlineData("100.127.255.254")]
+    [InlineData("169.254.169.254")] // link-local: the cloud metadata endpoint
+    [InlineData("224.0.0.1")] // multicast
+    [InlineData("239.255.255.250")]
+    [InlineData("255.255.255.255")] // broadcast
+    [InlineData("240.0.0.1")] // reserved
+    [InlineData("192.0.2.10")] // documentation
+    [InlineData("198.18.0.1")] // benchmarking
+    [InlineData("::")] // unspecified
+    [InlineData("fe80::1")] // link-local
+    [InlineData("fc00::1")] // unique local
+    [InlineData("fd12:3456::1")]
+    [InlineData("ff02::1")] // multicast
+    [InlineData("::ffff:10.0.0.1")] // IPv4-mapped private
+    [InlineData("::ffff:169.254.169.254")]
+    [InlineData("::10.0.0.1")] // IPv4-compatible
+    [InlineData("64:ff9b::a00:1")] // NAT64 of 10.0.0.1
+    [InlineData("2002:a00:1::1")] // 6to4 of 10.0.0.1
+    [InlineData("2001:db8::1")] // documentation
+    public void Internal_addresses_are_refused_in_every_environment(string address)
+    {
+        Assert.False(Production.IsAllowed(IPAddress.Parse(address)));
+        Assert.False(Development.IsAllowed(IPAddress.Parse(address)));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.8.9.10")]
+    [InlineData("::1")]
+    [InlineData("::ffff:127.0.0.1")]
+    public void Loopback_is_allowed_only_in_Development(string address)
+    {
+        Assert.False(Production.IsAllowed(IPAddress.Parse(address)));
+        Assert.True(Development.IsAllowed(IPAddress.Parse(address)));
+    }
+
+    [Theory]
+    [InlineData("93.184.215.14")]
+    [InlineData("8.8.8.8")]
+    [InlineData("172.32.0.1")] // just outside 172.16.0.0/12
+    [InlineData("100.128.0.1")] // just outside CGNAT
+    [InlineData("2606:4700:4700::1111")]
+    [InlineData("::ffff:8.8.8.8")]
+    public void Public_addresses_are_allowed(string address) => Assert.True(Production.IsAllowed(IPAddress.Parse(address)));
+
+    [Theory]
+    [InlineData("https://10.0.0.5/hook")]
+    [InlineData("https://169.254.169.254/latest/meta-data")]
+    [InlineData("https://[fe80::1]/hook")]
+    [InlineData("https://[::ffff:192.168.0.1]/hook")]
+    [InlineData("https://0x7f000001/hook")] // 127.0.0.1 written in hex
+    [InlineData("https://127.0.0.1/hook")]
+    [InlineData("https://localhost/hook")]
+    [InlineData("http://localhost/hook")]
+    [InlineData("http://93.184.215.14/hook")] // http to a public address
+    [InlineData("ftp://93.184.215.14/hook")]
+    [InlineData("https://user:pass@93.184.215.14/hook")]
+    [InlineData("/relative/hook")]
+    [InlineData("")]
+    public async Task Outside_Development_these_URLs_are_400(string url)
+    {
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Production.CheckUrlAsync(url, default));
+
+        Assert.Equal(["url"], refused.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("https://10.0.0.5/hook")]
+    [InlineData("http://10.0.0.5/hook")]
+    [InlineData("http://[fe80::1]/hook")]
+    [InlineData("http://93.184.215.14/hook")] // http only to loopback, even in Development
+    public async Task In_Development_http_goes_only_to_loopback_and_internal_addresses_stay_refused(string url) =>
+        await Assert.ThrowsAsync<ValidationException>(() => Development.CheckUrlAsync(url, default));
+
+    [Theory]
+    [InlineData("http://localhost:7071/hook")]
+    [InlineData("http://127.0.0.1:9/hook")]
+    [InlineData("http://[::1]:9/hook")]
+    public async Task In_Development_http_to_loopback_is_allowed(string url) =>
+        Assert.Equal(url, (await Development.CheckUrlAsync(url, default)).AbsoluteUri);
+
+    [Fact]
+    public async Task A_public_https_address_is_allowed() =>
+        Assert.Equal("https://93.184.215.14/hook?x=1", (await Production.CheckUrlAsync("https://93.184.215.14/hook?x=1", default)).AbsoluteUri);
+
+    [Fact]
+    public async Task At_delivery_the_connection_to_a_name_resolving_to_loopback_is_refused_outside_Development_and_nothing_is_sent()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var url = receiver.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        using var handler = new SocketsHttpHandler { ConnectCallback = Production.ConnectAsync, AllowAutoRedirect = false, UseProxy = false };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
+        var sender = new WebhookSender(http, new FakeTimeProvider());
+
+        var attempt = await sender.SendAsync(new WebhookMessage(Cuid.NewId(), WebhookEvents.NotificationCreated, url, "secret-secret-secret", "{}"), default);
+
+        Assert.False(attempt.Delivered);
+        Assert.Null(attempt.Status);
+        Assert.Contains("may not reach", attempt.Error, StringComparison.Ordinal);
+        Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
+    public void A_signature_verifies_with_its_secret_only_and_for_its_body_only()
+    {
+        var header = WebhookSignature.Create("whsec_one", DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), """{"id":"x"}""");
+
+        Assert.StartsWith("t=1700000000,v1=", header, StringComparison.Ordinal);
+        Assert.True(WebhookSignature.Verify("whsec_one", header, """{"id":"x"}"""));
+        Assert.False(WebhookSignature.Verify("whsec_two", header, """{"id":"x"}"""));
+        Assert.False(WebhookSignature.Verify("whsec_one", header, """{"id":"y"}"""));
+        Assert.False(WebhookSignature.Verify("whsec_one", header.Replace("t=1700000000", "t=1700000001", StringComparison.Ordinal), """{"id":"x"}"""));
+    }
+}
