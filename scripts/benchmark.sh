@@ -1,35 +1,40 @@
 #!/usr/bin/env bash
-# Load benchmark of the hot read endpoints against a running InFocus (start it with scripts/run.sh). Not a test.
+# The benchmark, side by side, in one command (docs/performance.md). Not a test.
 #
-#   scripts/benchmark.sh [--url URL] [--entries N] [--duration D] [--connections C] [--threads T] [--keep]
+#   scripts/benchmark.sh [--entries N] [--duration D] [--connections C] [--threads T] [--url URL] [--keep] [--sql-only]
 #
-#   --url          the running InFocus (default http://localhost:7071)
-#   --entries      titles on the benchmark user's watchlist (default 1000; at most 50000)
+#   --entries      titles on the benchmark user's watchlist (default 10000; at most 50000)
 #   --duration     how long wrk loads each endpoint (default 10s; wrk's units: 30s, 2m)
 #   --connections  concurrent connections (default 16)
 #   --threads      wrk threads (default 2)
+#   --url          benchmark an InFocus already running there instead of starting the Release development host
+#                  (then its start time is not measured)
 #   --keep         keep the benchmark data (users, family, titles) instead of deleting it at the end
-#   --sql-only     skip wrk: only the side-by-side SQL comparison (pgbench and EXPLAIN)
+#   --sql-only     skip the hosts and wrk: only the SQL comparison (pgbench and EXPLAIN; needs --url)
 #
-# Signs up a benchmark user and a second one (verified through the API), inserts N titles and the user's N watchlist entries
-# straight into the database with SQL (generate_series through psql), creates a family through the API whose second
-# member shares every other title, adds N/10 shows of 10 seasons x 20 episodes to the user's list with seasons 1-5
-# watched, then runs wrk against GET /api/health, GET /api/watchlist?limit=50, GET /api/watchlist/stats,
-# GET /api/families/{id}/watchlist, GET /api/me/up-next?limit=50 and GET /api/families/{id}/tonight (every other title
-# streams on Netflix in the US, the owner's region and service), and prints requests per second and latency
-# percentiles for each. Installs wrk with apt-get when it is missing. Then, side by side in the same run, pgbench
-# (--connections clients, prepared statements) on the SQL of the two aggregate reads as the app runs it now (the
-# maintained summaries) and as it ran before (the whole-list aggregates), with the ratios, and EXPLAIN ANALYZE of each
-# (rows and buffers read): see docs/performance.md.
+# Builds Release (development host, database tool, tools/InFocus.Baseline), starts the local services when PostgreSQL
+# does not answer, applies the migrations, then measures host start to the first 200 of /api/health (3 starts each)
+# for the development host and for the bare baseline, and keeps one of each running: InFocus on port 7191 (request
+# log at Information, as in production), the baseline without auto-prepare on 7291 and with it on 7292.
+# Signs up a benchmark user and a second one (verified through the API), inserts N titles and the user's N watchlist
+# entries straight into the database with SQL (generate_series through psql), creates a family through the API whose
+# second member shares every other title, adds N/10 shows of 10 seasons x 20 episodes to the user's list with
+# seasons 1-5 watched, then runs wrk against InFocus's hot reads (health, watchlist page, one entry, stats, family
+# watchlist, up next, tonight, me), the baseline's light reads, GET /api/watchlist during a burst of 8 sign-ins, and
+# pgbench (same clients) on the light reads' SQL (extended and prepared) and on the aggregate reads' SQL now and
+# before; prints EXPLAIN ANALYZE of the aggregates and, last, the side-by-side table with the ratios the targets of
+# issue #19 name. Installs wrk with apt-get when it is missing. Takes about 8 minutes.
 #
 # The database is the one InFocus uses: the app setting Database__ConnectionString from the environment, else
-# InFocus.Functions/local.settings.json, else local.settings.sample.json. It must be on this machine (loopback).
-# See docs/operations.md, "Benchmarks".
+# InFocus.Functions/local.settings.json, else local.settings.sample.json (ports moved with INFOCUS_*_PORT, as in
+# scripts/run.sh, are honoured). It must be on this machine (loopback). See docs/operations.md, "Benchmarks".
 set -euo pipefail
 
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-URL=http://localhost:7071
-ENTRIES=1000
+# shellcheck source=scripts/lib/benchmark-settings.sh
+source "$ROOT_DIR/scripts/lib/benchmark-settings.sh"
+URL=""
+ENTRIES=10000
 MAX_ENTRIES=50000
 DURATION=10s
 CONNECTIONS=16
@@ -40,11 +45,18 @@ PASSWORD="benchmark-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 TAG=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ' | xargs printf '%06d' | cut -c1-6)
 ID_PREFIX="cbench$TAG"
 
-BENCH_USER="" MEMBER_USER="" FAMILY_ID="" TOKEN="" DATA_INSERTED=0
+BENCH_USER="" MEMBER_USER="" FAMILY_ID="" TOKEN="" SESSION_ID="" DATA_INSERTED=0
+INFOCUS_PORT=7191 BASELINE_PORT=7291 BASELINE_PREPARED_PORT=7292
+STARTS=3
+LOG_DIR="$ROOT_DIR/.local/logs"
+STARTED_PIDS=()
+# Results by key (endpoint and host), for the side-by-side table at the end.
+declare -A RPS=() P99=() TPS=() START_MS=()
+STARTED_MS=0 SIGNINS=""
 
 SQL_ONLY=0
 
-usage() { sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { printf 'benchmark.sh: error: %s\n' "$*" >&2; exit 1; }
 section() { printf '\n==== %s\n' "$*"; }
 
@@ -68,6 +80,7 @@ parse_arguments() {
   if ! [[ $CONNECTIONS =~ ^[0-9]+$ && $THREADS =~ ^[0-9]+$ ]] || ((THREADS < 1 || CONNECTIONS < THREADS)); then
     die "--threads must be at least 1 and --connections at least --threads"
   fi
+  ((SQL_ONLY == 0)) || [[ -n $URL ]] || die "--sql-only needs --url (a running InFocus)"
   URL=${URL%/}
 }
 
@@ -83,35 +96,6 @@ ensure_tools() {
       die "could not install wrk"
   fi
 }
-
-# The value of one key of an Npgsql connection string (keys in any letter case).
-connection_value() {
-  tr ';' '\n' <<<"$1" | sed -n "s/^[[:space:]]*$2[[:space:]]*=[[:space:]]*//Ip" | head -n1
-}
-
-# Database__ConnectionString as the app reads it, turned into psql's environment variables.
-configure_database() {
-  local connection=${Database__ConnectionString:-} file
-  if [[ -z $connection ]]; then
-    for file in "$ROOT_DIR/InFocus.Functions/local.settings.json" "$ROOT_DIR/local.settings.sample.json"; do
-      [[ -f $file ]] || continue
-      connection=$(sed -n 's/.*"Database__ConnectionString"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$file" | head -n1)
-      break
-    done
-  fi
-  [[ -n $connection ]] || die "no Database__ConnectionString in the environment or the local settings"
-  export PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD
-  PGHOST=$(connection_value "$connection" 'host')
-  PGPORT=$(connection_value "$connection" 'port')
-  PGPORT=${PGPORT:-5432}
-  PGDATABASE=$(connection_value "$connection" 'database')
-  PGUSER=$(connection_value "$connection" '\(username\|user id\|user\)')
-  PGPASSWORD=$(connection_value "$connection" 'password')
-  [[ $PGHOST == 127.0.0.1 || $PGHOST == localhost || $PGHOST == ::1 ]] ||
-    die "the database is on '$PGHOST'; benchmark data goes into a database on this machine only"
-}
-
-sql() { "$(command -v psql || echo /usr/lib/postgresql/15/bin/psql)" -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 
 # POSTs JSON and prints the response body; fails unless the status is the expected one.
 post_json() {
@@ -140,7 +124,7 @@ SQL
 
 arrange() {
   section "Benchmark data ($ENTRIES titles, tag $TAG)"
-  curl -sf -m 10 -o /dev/null "$URL/api/health" || die "InFocus does not answer healthy at $URL/api/health (start it with scripts/run.sh)"
+  curl -sf -m 10 -o /dev/null "$URL/api/health" || die "InFocus does not answer healthy at $URL/api/health"
   local owner member
   DATA_INSERTED=1
   owner=$(register owner)
@@ -193,10 +177,12 @@ INSERT INTO subscriptions (id, user_id, tmdb_provider_id) VALUES (:'prefix' || '
 COMMIT;
 ANALYZE media_items, watchlist_entries, family_memberships, seasons, episodes, viewings, streaming_providers, subscriptions;
 SQL
+  SESSION_ID=$(sql -v owner="$BENCH_USER" <<<"SELECT id FROM sessions WHERE user_id = :'owner' ORDER BY created_at DESC LIMIT 1;")
   echo "owner $BENCH_USER: $ENTRIES entries and $((ENTRIES / 10 > 0 ? ENTRIES / 10 : 1)) shows in progress; member $MEMBER_USER: $((ENTRIES / 2)) entries; family $FAMILY_ID"
 }
 
 cleanup() {
+  stop_hosts
   ((DATA_INSERTED)) || return 0
   if ((KEEP)); then
     echo "kept the benchmark data (ids starting with $ID_PREFIX, users bench-$TAG-*@example.com)"
@@ -214,21 +200,25 @@ SQL
   fi
 }
 
-# Runs wrk against one endpoint and prints one line: requests/s, latency percentiles and failed responses.
+# Runs wrk against one endpoint of one host and prints one line: requests/s, latency percentiles and failed responses;
+# keeps req/s, p50 and p99 under <key> for the table at the end.
 measure() {
-  local name=$1 path=$2 auth=() output status
+  local key=$1 name=$2 base=$3 path=$4 auth=() output status line
   [[ $path == /api/health ]] || auth=(-H "Authorization: Bearer $TOKEN")
-  status=$(curl -s -m 30 -o /dev/null -w '%{http_code}' "${auth[@]}" "$URL$path")
-  [[ $status == 200 ]] || die "GET $path answered $status before the benchmark"
-  output=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency "${auth[@]}" "$URL$path")
-  awk -v name="$name" '
+  status=$(curl -s -m 30 -o /dev/null -w '%{http_code}' "${auth[@]}" "$base$path")
+  [[ $status == 200 ]] || die "GET $base$path answered $status before the benchmark"
+  output=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --latency "${auth[@]}" "$base$path")
+  line=$(awk -v name="$name" '
     /^ +50%/ { p50 = $2 } /^ +75%/ { p75 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
     /^Requests\/sec:/ { rps = $2 }
     /Non-2xx or 3xx responses:/ { failed = $NF }
     /Socket errors:/ { errors = $0; sub(/^ *Socket errors: */, "", errors) }
     END {
-      printf "%-34s %10s %9s %9s %9s %9s %s\n", name, rps, p50, p75, p90, p99, (failed ? failed " non-2xx" : "") (errors ? " socket errors: " errors : "")
-    }' <<<"$output"
+      printf "%-44s %10s %9s %9s %9s %9s %s\n", name, rps, p50, p75, p90, p99, (failed ? failed " non-2xx" : "") (errors ? " socket errors: " errors : "")
+    }' <<<"$output")
+  printf '%s\n' "$line"
+  RPS[$key]=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$output")
+  P99[$key]=$(awk '/^ +99%/ { print $2 }' <<<"$output")
 }
 
 # GET /api/watchlist while 8 clients sign in back to back (bcrypt at the configured cost): with the bcrypt work bounded
@@ -246,28 +236,62 @@ signin_burst() {
     ) &
     pids+=($!)
   done
-  measure "GET /api/watchlist?limit=50 +8 sign-ins" "/api/watchlist?limit=50"
+  measure burst "GET /api/watchlist?limit=50 +8 sign-ins" "$URL" "/api/watchlist?limit=50"
   wait "${pids[@]}"
-  printf '%-34s %s\n' "  sign-in answers" "$(cat "$dir"/* | sort | uniq -c | awk '{ printf "%s×%s ", $1, $2 }')"
+  SIGNINS=$(cat "$dir"/* | sort | uniq -c | awk '{ printf "%s×%s ", $1, $2 }')
+  printf '%-44s %s\n' "  sign-in answers" "$SIGNINS"
   rm -rf "$dir"
 }
 
+# The light reads of InFocus and of the baseline (without, then with auto-prepare) one after the other, endpoint by
+# endpoint, so that the machine's load drifts as little as possible between the numbers a ratio compares.
 run_benchmarks() {
-  section "wrk: $DURATION per endpoint, $CONNECTIONS connections, $THREADS threads, against $URL"
-  printf '%-34s %10s %9s %9s %9s %9s\n' endpoint 'req/s' p50 p75 p90 p99
-  measure "GET /api/health" /api/health
-  measure "GET /api/watchlist?limit=50" "/api/watchlist?limit=50"
-  measure "GET /api/watchlist/stats" /api/watchlist/stats
-  measure "GET /api/families/{id}/watchlist" "/api/families/$FAMILY_ID/watchlist"
-  measure "GET /api/me/up-next?limit=50" "/api/me/up-next?limit=50"
-  measure "GET /api/families/{id}/tonight" "/api/families/$FAMILY_ID/tonight"
-  measure "GET /api/me" /api/me
+  local entry light key name path base
+  entry="/api/watchlist/${ID_PREFIX}o$(printf '%012d' 1)"
+  # Warm-up: the JIT compiles the hot paths to their final tier during the first seconds of load; a host measured
+  # before that (InFocus has far more code to compile than the baseline) would be compared half-compiled.
+  for path in "/api/watchlist?limit=50" "$entry" /api/me; do
+    for base in "$URL" "http://127.0.0.1:$BASELINE_PORT" "http://127.0.0.1:$BASELINE_PREPARED_PORT"; do
+      wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP:-3s}" -H "Authorization: Bearer $TOKEN" "$base$path" >/dev/null
+    done
+  done
+  section "wrk: $DURATION per endpoint, $CONNECTIONS connections, $THREADS threads"
+  printf '%-44s %10s %9s %9s %9s %9s\n' endpoint 'req/s' p50 p75 p90 p99
+  # InFocus's health reads the database and the queue; the baseline's is a constant: not a pair to compare.
+  measure health "GET /api/health" "$URL" /api/health
+  for light in "watchlist|GET /api/watchlist?limit=50|/api/watchlist?limit=50" \
+    "entry|GET /api/watchlist/{id}|$entry" "me|GET /api/me|/api/me"; do
+    IFS='|' read -r key name path <<<"$light"
+    measure "$key" "$name" "$URL" "$path"
+    measure "baseline-$key" "  baseline" "http://127.0.0.1:$BASELINE_PORT" "$path"
+    measure "prepared-$key" "  baseline, auto-prepare" "http://127.0.0.1:$BASELINE_PREPARED_PORT" "$path"
+  done
+  measure stats "GET /api/watchlist/stats" "$URL" /api/watchlist/stats
+  measure family "GET /api/families/{id}/watchlist" "$URL" "/api/families/$FAMILY_ID/watchlist"
+  measure upnext "GET /api/me/up-next?limit=50" "$URL" "/api/me/up-next?limit=50"
+  measure tonight "GET /api/families/{id}/tonight" "$URL" "/api/families/$FAMILY_ID/tonight"
   signin_burst
 }
 
-# The SQL of the aggregate reads, now and before, for pgbench (:owner and :family are pgbench variables).
+# For pgbench (:owner, :session and :family are pgbench variables): the SQL of the light reads, as InFocus runs it (the
+# session check, then the endpoint's statement; tools/InFocus.Baseline/BaselineSql.cs), and of the aggregate reads, now
+# and before.
 write_sql_files() {
   local dir=$1
+  local session="SELECT s.last_used_at FROM sessions AS s WHERE s.id = :session AND s.user_id = :owner AND s.revoked_at IS NULL AND s.expires_at > now() LIMIT 1;"
+  cat >"$dir/watchlist-light.sql" <<SQL
+$session
+SELECT w0.id, w0.date_added, w0.date_updated, w0.last_watched_at, w0.media_item_id, w0.notes, w0.rating, w0.status, w0.status_follows_progress, w0.user_id, w0.xmin, m.id, m.tmdb_id, m.tmdb_type, m.title, m.poster_path, m.release_date, m.genres
+FROM (SELECT w.id, w.date_added, w.date_updated, w.last_watched_at, w.media_item_id, w.notes, w.rating, w.status, w.status_follows_progress, w.user_id, w.xmin
+      FROM watchlist_entries AS w WHERE w.user_id = :owner ORDER BY w.date_added DESC, w.id DESC LIMIT 51) AS w0
+INNER JOIN media_items AS m ON w0.media_item_id = m.id ORDER BY w0.date_added DESC, w0.id DESC;
+SQL
+  cat >"$dir/me-light.sql" <<SQL
+$session
+SELECT u.id, u.created_at, u.email, u.name, u.password_hash, u.region, u.updated_at, p.id, p.avatar, p.bio, p.created_at, p.preferences, p.updated_at, p.user_id,
+       (SELECT count(*)::int FROM notifications AS n WHERE n.user_id = u.id AND n.read_at IS NULL) AS "Unread"
+FROM users AS u LEFT JOIN profiles AS p ON u.id = p.user_id WHERE u.id = :owner LIMIT 1;
+SQL
   cat >"$dir/family-now.sql" <<'SQL'
 WITH page AS (
   SELECT t.media_item_id, t.member_count, t.title FROM family_titles t
@@ -299,11 +323,11 @@ WHERE w.user_id = :owner GROUP BY g ORDER BY count(*) DESC, g;
 SQL
 }
 
-# pgbench on one file: transactions per second (each transaction is one request's SQL).
+# pgbench on one file: transactions per second (each transaction is one request's SQL); protocol prepared unless given.
 pgbench_tps() {
-  local file=$1
-  "$(command -v pgbench || echo /usr/lib/postgresql/17/bin/pgbench)" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "${PGBENCH_SECONDS:-10}" \
-    -D family="$FAMILY_ID" -D owner="$BENCH_USER" -f "$file" 2>/dev/null | awk '/^tps = / { printf "%.0f", $3 }'
+  local file=$1 protocol=${2:-prepared}
+  "$(command -v pgbench || echo /usr/lib/postgresql/17/bin/pgbench)" -n -M "$protocol" -c "$CONNECTIONS" -j "$THREADS" -T "${PGBENCH_SECONDS:-10}" \
+    -D family="$FAMILY_ID" -D owner="$BENCH_USER" -D session="$SESSION_ID" -f "$file" 2>/dev/null | awk '/^tps = / { printf "%.0f", $3 }'
 }
 
 # EXPLAIN ANALYZE of one file's first statement: execution time and shared buffers touched.
@@ -320,16 +344,22 @@ explain() {
 
 compare_sql() {
   command -v pgbench >/dev/null || [[ -x /usr/lib/postgresql/17/bin/pgbench ]] || { echo "pgbench not found: SQL comparison skipped"; return 0; }
-  local dir
+  local dir name
   dir=$(mktemp -d)
   write_sql_files "$dir"
+  section "SQL of the light reads: pgbench ${PGBENCH_SECONDS:-10}s, $CONNECTIONS clients, extended and prepared protocol"
+  printf '%-34s %12s %12s\n' query 'extended tps' 'prepared tps'
+  for name in watchlist me; do
+    TPS[$name-extended]=$(pgbench_tps "$dir/$name-light.sql" extended)
+    TPS[$name-prepared]=$(pgbench_tps "$dir/$name-light.sql" prepared)
+    printf '%-34s %12s %12s\n' "$name" "${TPS[$name-extended]}" "${TPS[$name-prepared]}"
+  done
   section "SQL side by side: pgbench ${PGBENCH_SECONDS:-10}s, $CONNECTIONS clients, prepared; now (maintained summaries) vs before (whole-list aggregates)"
   printf '%-34s %12s %12s %8s\n' query 'now tps' 'before tps' ratio
-  local name now before
   for name in family stats; do
-    now=$(pgbench_tps "$dir/$name-now.sql")
-    before=$(pgbench_tps "$dir/$name-before.sql")
-    printf '%-34s %12s %12s %8s\n' "$name" "$now" "$before" "$(awk -v a="$now" -v b="$before" 'BEGIN { if (b > 0) printf "%.1fx", a / b }')"
+    TPS[$name]=$(pgbench_tps "$dir/$name-now.sql")
+    TPS[$name-before]=$(pgbench_tps "$dir/$name-before.sql")
+    printf '%-34s %12s %12s %8s\n' "$name" "${TPS[$name]}" "${TPS[$name-before]}" "$(ratio "${TPS[$name]}" "${TPS[$name-before]}")"
   done
   section "EXPLAIN ANALYZE of the first statement of each: rows returned, shared buffers touched, execution time"
   for name in family-now family-before stats-now stats-before; do
@@ -338,14 +368,131 @@ compare_sql() {
   rm -rf "$dir"
 }
 
+# a / b with two decimals, or empty when either is missing.
+ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b }'; }
+
+# Latency from wrk's units (us, ms, s) in milliseconds.
+milliseconds() {
+  awk -v v="${1:-}" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else if (v ~ /s$/) printf "%.2f", v * 1000 }'
+}
+
+# The side-by-side table of issue #19, from the numbers measured above in this run.
+print_summary() {
+  section "Side by side (one run, one machine; read the ratios)"
+  printf '%-34s %10s %9s %12s %12s %9s %9s %18s\n' endpoint 'InFocus' 'p99' 'baseline' 'auto-prep' 'ratio' 'ratio/ap' 'pgbench ext/prep'
+  local key name
+  for key in watchlist entry me; do
+    case $key in
+      watchlist) name="GET /api/watchlist?limit=50" ;;
+      entry) name="GET /api/watchlist/{id}" ;;
+      me) name="GET /api/me" ;;
+    esac
+    printf '%-34s %10s %9s %12s %12s %9s %9s %18s\n' "$name" "${RPS[$key]:-}" "${P99[$key]:-}" "${RPS[baseline-$key]:-}" \
+      "${RPS[prepared-$key]:-}" "$(ratio "${RPS[$key]:-}" "${RPS[baseline-$key]:-}")" "$(ratio "${RPS[$key]:-}" "${RPS[prepared-$key]:-}")" \
+      "${TPS[$key-extended]:-}${TPS[$key-extended]:+ / }${TPS[$key-prepared]:-}"
+  done
+  for key in health stats family upnext tonight; do
+    printf '%-34s %10s %9s %12s %12s %9s %9s %18s\n' "$key" "${RPS[$key]:-}" "${P99[$key]:-}" "" "" "" "" "${TPS[$key]:-}"
+  done
+  echo
+  local idle burst
+  idle=$(milliseconds "${P99[watchlist]:-}") burst=$(milliseconds "${P99[burst]:-}")
+  printf '%-58s %s\n' "GET /api/watchlist p99 during 8 sign-ins / idle p99" "$burst ms / $idle ms = $(ratio "$burst" "$idle") (target < 3; sign-ins: ${SIGNINS:-})"
+  if [[ -n ${START_MS[infocus]:-} ]]; then
+    printf '%-58s %s\n' "start to first /api/health 200, median of $STARTS" \
+      "InFocus ${START_MS[infocus]} ms, baseline ${START_MS[baseline]} ms = $(ratio "${START_MS[infocus]}" "${START_MS[baseline]}") (target <= 2)"
+  fi
+  printf '%-58s %s\n' "light reads InFocus / baseline (target >= 0.9)" \
+    "watchlist $(ratio "${RPS[watchlist]:-}" "${RPS[baseline-watchlist]:-}"), entry $(ratio "${RPS[entry]:-}" "${RPS[baseline-entry]:-}"), me $(ratio "${RPS[me]:-}" "${RPS[baseline-me]:-}")"
+}
+
+# Starts a host in the background and waits for its first 200 from /api/health: STARTED_MS is the milliseconds from
+# launch, and the process id joins STARTED_PIDS.
+start_host() {
+  local name=$1 port=$2 started pid
+  shift 2
+  curl -s -m 1 -o /dev/null "http://127.0.0.1:$port/api/health" && die "port $port is taken: stop what listens there"
+  started=$(date +%s%N)
+  "$@" >>"$LOG_DIR/benchmark-$name.log" 2>&1 &
+  pid=$!
+  STARTED_PIDS+=("$pid")
+  until [[ $(curl -s -m 1 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/health") == 200 ]]; do
+    kill -0 "$pid" 2>/dev/null || die "$name exited before answering (see $LOG_DIR/benchmark-$name.log)"
+    (($(date +%s%N) - started < 120000000000)) || die "$name did not answer within 2 minutes (see $LOG_DIR/benchmark-$name.log)"
+    sleep 0.01
+  done
+  STARTED_MS=$((($(date +%s%N) - started) / 1000000))
+}
+
+stop_hosts() {
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do
+    if kill "$pid" 2>/dev/null; then
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  STARTED_PIDS=()
+}
+
+# Run in the background (a subshell): the cd stays there.
+infocus_host() {
+  cd "$ROOT_DIR"
+  exec "$ROOT_DIR/tools/InFocus.DevHost/bin/Release/net10.0/InFocus.DevHost" --port "$INFOCUS_PORT"
+}
+baseline_host() { exec "$ROOT_DIR/tools/InFocus.Baseline/bin/Release/net10.0/InFocus.Baseline" "$@"; }
+
+# Median of the start times of <name> (a function starting it) over $STARTS starts, stopped after each.
+measure_start() {
+  local name=$1 port=$2 times=() i
+  shift 2
+  for ((i = 0; i < STARTS; i++)); do
+    start_host "$name" "$port" "$@"
+    times+=("$STARTED_MS")
+    stop_hosts
+  done
+  START_MS[$name]=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((STARTS + 1) / 2))p")
+  printf '%-10s start to first /api/health 200: %s ms (median of %s)\n' "$name" "${START_MS[$name]}" "${times[*]}"
+}
+
+# Builds Release, prepares the database, measures both hosts' start and leaves InFocus and two baselines running.
+start_hosts() {
+  section "Release build, database, host start"
+  mkdir -p "$LOG_DIR"
+  if ! sql -c 'SELECT 1' >/dev/null 2>&1; then
+    "$ROOT_DIR/scripts/services.sh" start
+  fi
+  dotnet build "$ROOT_DIR/tools/InFocus.DevHost" -c Release -nologo -v quiet
+  dotnet build "$ROOT_DIR/tools/InFocus.Baseline" -c Release -nologo -v quiet
+  dotnet build "$ROOT_DIR/tools/InFocus.DbTool" -c Release -nologo -v quiet
+  dotnet run -c Release --no-build --project "$ROOT_DIR/tools/InFocus.DbTool" -- migrate
+  # The first start of each warms the file cache; the measured starts follow.
+  start_host infocus "$INFOCUS_PORT" infocus_host && stop_hosts
+  measure_start infocus "$INFOCUS_PORT" infocus_host
+  start_host baseline "$BASELINE_PORT" baseline_host --port "$BASELINE_PORT" && stop_hosts
+  measure_start baseline "$BASELINE_PORT" baseline_host --port "$BASELINE_PORT"
+  start_host infocus "$INFOCUS_PORT" infocus_host
+  start_host baseline "$BASELINE_PORT" baseline_host --port "$BASELINE_PORT"
+  start_host baseline-prepared "$BASELINE_PREPARED_PORT" baseline_host --port "$BASELINE_PREPARED_PORT" --auto-prepare
+  URL=http://127.0.0.1:$INFOCUS_PORT
+}
+
 main() {
   parse_arguments "$@"
   ensure_tools
+  export_settings
   configure_database
   trap cleanup EXIT
+  if [[ -z $URL ]]; then
+    start_hosts
+  elif ((SQL_ONLY == 0)); then
+    mkdir -p "$LOG_DIR"
+    start_host baseline "$BASELINE_PORT" baseline_host --port "$BASELINE_PORT"
+    start_host baseline-prepared "$BASELINE_PREPARED_PORT" baseline_host --port "$BASELINE_PREPARED_PORT" --auto-prepare
+  fi
   arrange
   ((SQL_ONLY)) || run_benchmarks
   compare_sql
+  ((SQL_ONLY)) || print_summary
 }
 
 main "$@"

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,10 @@ public static class DatabaseServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton(provider => CreateDataSource(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
-        // Interceptors registered in the container (tests count SQL statements with one) apply to every context.
-        services.AddDbContext<InFocusDbContext>((provider, options) =>
+        // Interceptors registered in the container (tests count SQL statements with one; singletons) apply to every
+        // context. Contexts are pooled: a request reuses a reset one instead of building its services anew
+        // (docs/performance.md, "Light reads").
+        services.AddDbContextPool<InFocusDbContext>((provider, options) =>
             Configure(options, provider.GetRequiredService<NpgsqlDataSource>()).AddInterceptors(provider.GetServices<IInterceptor>()));
         return services;
     }
@@ -49,9 +52,22 @@ public static class DatabaseServiceCollectionExtensions
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug)));
 
+    /// <summary>
+    /// Statements Npgsql prepares per connection after 5 uses, unless the connection string sets <c>Max Auto Prepare</c>:
+    /// every request runs the same few statements, and a prepared one skips parsing and planning in PostgreSQL and
+    /// most of the command preparation in Npgsql (docs/performance.md, "Light reads").
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 50;
+
     public static NpgsqlDataSource CreateDataSource(DatabaseOptions options)
     {
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
         if (options.UseEntraAuthentication)
         {
             TokenCredential credential = new DefaultAzureCredential();

@@ -26,7 +26,8 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         entity.Property(e => e.Popularity).HasPrecision(10, 3);
         entity.Property(e => e.Genres).HasColumnType("text[]");
         entity.Property(e => e.Creators).HasColumnType("text[]");
-        entity.HasIndex(e => e.ProvidersRefreshedAt);
+        // The provider refresh walks it in order: never refreshed (NULL) by id, then the oldest (StreamingProviderRefresh).
+        entity.HasIndex(e => new { e.ProvidersRefreshedAt, e.Id });
         entity.HasEnumText(e => e.ShowStatus, "show_status");
         entity.HasIndex(e => e.SeasonsRefreshedAt);
         entity.HasIndex(e => e.Title);

@@ -12,7 +12,7 @@ namespace InFocus.Domain.Media;
 
 /// <summary>
 /// The <c>RefreshStreamingProviders</c> job: refreshes the providers of titles whose data is older than
-/// <see cref="TmdbOptions.ProviderMaxAgeHours"/>, never-refreshed and oldest first, in batches, a few titles at a
+/// <see cref="TmdbOptions.ProviderMaxAgeHours"/>, titles on someone's watchlist first, never-refreshed and oldest first, in batches, a few titles at a
 /// time (the shared rate limiter keeps the pace under TMDB's limit), until none is stale or the time budget is spent.
 /// Each title is one TMDB request and one transaction. A title that fails is logged and skipped for this run; a
 /// title TMDB no longer knows (404) is stamped refreshed with its providers kept, so it is not retried every run. The
@@ -90,20 +90,46 @@ public sealed partial class StreamingProviderRefresh(
         return report;
     }
 
-    /// <summary>The oldest stale titles not yet skipped in this run; never-refreshed ones first.</summary>
+    /// <summary>
+    /// The next stale titles not yet skipped in this run: titles on someone's watchlist before the rest of the catalog,
+    /// and within each never-refreshed ones first, then the oldest. Each of the (at most four) statements walks the
+    /// index on (providers_refreshed_at, id) in its order and stops at the batch size, so a batch costs the same
+    /// whatever the number of stale titles: no sort of all of them (<c>StreamingProviderRefreshOrderTests</c>).
+    /// </summary>
     private async Task<List<StaleTitle>> NextBatchAsync(
         DateTimeOffset staleBefore, List<string> skipped, int size, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InFocusDbContext>();
-        return await db.MediaItems
-            .Where(m => (m.ProvidersRefreshedAt == null || m.ProvidersRefreshedAt < staleBefore) && !skipped.Contains(m.Id))
-            .OrderBy(m => m.ProvidersRefreshedAt != null)
-            .ThenBy(m => m.ProvidersRefreshedAt)
-            .ThenBy(m => m.Id)
-            .Take(size)
-            .Select(m => new StaleTitle(m.Id, m.TmdbId, m.TmdbType))
-            .ToListAsync(cancellationToken);
+        var batch = new List<StaleTitle>(size);
+        foreach (var listed in (bool[])[true, false])
+        {
+            var titles = db.MediaItems.Where(m => !skipped.Contains(m.Id)
+                && db.WatchlistEntries.Any(w => w.MediaItemId == m.Id) == listed);
+            batch.AddRange(await titles
+                .Where(m => m.ProvidersRefreshedAt == null)
+                .OrderBy(m => m.Id)
+                .Take(size - batch.Count)
+                .Select(m => new StaleTitle(m.Id, m.TmdbId, m.TmdbType))
+                .ToListAsync(cancellationToken));
+            if (batch.Count < size)
+            {
+                batch.AddRange(await titles
+                    .Where(m => m.ProvidersRefreshedAt < staleBefore)
+                    .OrderBy(m => m.ProvidersRefreshedAt)
+                    .ThenBy(m => m.Id)
+                    .Take(size - batch.Count)
+                    .Select(m => new StaleTitle(m.Id, m.TmdbId, m.TmdbType))
+                    .ToListAsync(cancellationToken));
+            }
+
+            if (batch.Count == size)
+            {
+                break;
+            }
+        }
+
+        return batch;
     }
 
     private async Task<TitleOutcome> RefreshAsync(StaleTitle title, CancellationToken cancellationToken)

@@ -1544,14 +1544,14 @@ namespace InFocus.Domain.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_media_items");
 
-                    b.HasIndex("ProvidersRefreshedAt")
-                        .HasDatabaseName("ix_media_items_providers_refreshed_at");
-
                     b.HasIndex("SeasonsRefreshedAt")
                         .HasDatabaseName("ix_media_items_seasons_refreshed_at");
 
                     b.HasIndex("Title")
                         .HasDatabaseName("ix_media_items_title");
+
+                    b.HasIndex("ProvidersRefreshedAt", "Id")
+                        .HasDatabaseName("ix_media_items_providers_refreshed_at_id");
 
                     b.HasIndex("TmdbId", "TmdbType")
                         .IsUnique()

@@ -2535,6 +2535,31 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091455_ProviderRefreshOrder') THEN
+    DROP INDEX ix_media_items_providers_refreshed_at;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091455_ProviderRefreshOrder') THEN
+    CREATE INDEX ix_media_items_providers_refreshed_at_id ON media_items (providers_refreshed_at, id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091455_ProviderRefreshOrder') THEN
+    INSERT INTO __ef_migrations_history (migration_id, product_version)
+    VALUES ('20261205091455_ProviderRefreshOrder', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
     IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "migration_id" = '20261205091805_Webhooks') THEN
     CREATE TABLE webhooks (
         id character varying(32) NOT NULL,

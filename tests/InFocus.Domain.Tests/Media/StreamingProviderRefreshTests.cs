@@ -1,4 +1,5 @@
 using InFocus.Domain.Media;
+using InFocus.TestKit;
 using InFocus.TestKit.Tmdb;
 using Microsoft.EntityFrameworkCore;
 
@@ -101,6 +102,108 @@ public sealed class StreamingProviderRefreshTests(StreamingProviderRefreshTests.
         Assert.Equal(fixture.Clock.GetUtcNow(), (await RefreshedAtAsync())[id]);
         Assert.Equal(13, (await ProvidersAsync(id)).Count);
     }
+
+    [Fact]
+    public async Task Titles_on_a_watchlist_are_refreshed_before_the_rest_of_the_catalog()
+    {
+        var neverRefreshed = await ImportAsync(TmdbFixtures.ShawshankRedemption, MediaType.Movie);
+        await fixture.DbAsync(db => db.MediaItems.Where(m => m.Id == neverRefreshed)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProvidersRefreshedAt, (DateTimeOffset?)null)));
+        await ImportAsync(TmdbFixtures.FightClub, MediaType.Movie);
+        fixture.Clock.Advance(TimeSpan.FromHours(1));
+        var listed = await ImportAsync(TmdbFixtures.BreakingBad, MediaType.Tv);
+        var listedNeverRefreshed = await ImportAsync(TmdbFixtures.GameOfThrones, MediaType.Tv);
+        await fixture.DbAsync(db => db.MediaItems.Where(m => m.Id == listedNeverRefreshed)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProvidersRefreshedAt, (DateTimeOffset?)null)));
+        var userId = InFocus.Domain.Common.Cuid.NewId();
+        await fixture.DbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync($"INSERT INTO users (id, email, name, password_hash) VALUES ({userId}, {userId + "@example.com"}, 'Lister', 'x')");
+            foreach (var title in (string[])[listed, listedNeverRefreshed])
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"INSERT INTO watchlist_entries (id, user_id, media_item_id, status) VALUES ({InFocus.Domain.Common.Cuid.NewId()}, {userId}, {title}, 'not_watched')");
+            }
+        });
+        fixture.Clock.Advance(MaxAge + TimeSpan.FromMinutes(1));
+        Tmdb.ClearRequests();
+
+        var report = await RunAsync();
+
+        Assert.Equal(4, report.Refreshed);
+        // Batches of two: the listed titles (never refreshed first), then the rest (never refreshed first, then the oldest).
+        var paths = Tmdb.Requests.Select(r => r.Path).ToList();
+        Assert.Equal(["tv/1396/watch/providers", "tv/1399/watch/providers"], paths.Take(2).Order(StringComparer.Ordinal));
+        Assert.Equal(["movie/278/watch/providers", "movie/550/watch/providers"], paths.Skip(2).Order(StringComparer.Ordinal));
+        Assert.Equal(4, (await RefreshedAtAsync()).Values.Count(at => at == fixture.Clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// A batch walks an index in its order (providers_refreshed_at, id; or the primary key for the never-refreshed)
+    /// and stops at the batch size: no plan sorts the stale titles, however many there are.
+    /// </summary>
+    [Fact]
+    public async Task Each_batch_statement_reads_an_index_in_order_instead_of_sorting_the_stale_titles()
+    {
+        await fixture.DbAsync(db => db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO media_items (id, tmdb_id, tmdb_type, title, genres, creators, providers_refreshed_at)
+            SELECT 'cplan' || lpad(g::text, 20, '0'), 900000000 + g, 'movie', 'Plan ' || g, '{{}}', '{{}}',
+                   CASE WHEN g % 3 = 0 THEN NULL ELSE now() - g * interval '1 minute' - interval '2 days' END
+            FROM generate_series(1, 20000) AS g;
+            ANALYZE media_items;
+            """));
+        fixture.Statements.Reset();
+        Tmdb.Latency = TimeSpan.FromSeconds(30);
+        try
+        {
+            // One batch is enough to capture its statements; the slow TMDB and a short budget end the run.
+            using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await fixture.WithAsync<StreamingProviderRefresh, ProviderRefreshReport>(r => r.RunAsync(cancellation.Token))
+                .ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        finally
+        {
+            Tmdb.Latency = TimeSpan.Zero;
+        }
+
+        var batchStatements = fixture.Statements.Queries
+            .Where(q => q.Text.Contains("FROM media_items", StringComparison.Ordinal) && q.Text.Contains("ORDER BY", StringComparison.Ordinal))
+            .DistinctBy(q => q.Text)
+            .ToList();
+        Assert.Equal(2, batchStatements.Count);
+        foreach (var statement in batchStatements)
+        {
+            var plan = await ExplainAsync(statement);
+            Assert.DoesNotContain(plan, line => line.Contains("Sort", StringComparison.Ordinal));
+            Assert.StartsWith("Limit", plan[0], StringComparison.Ordinal);
+            Assert.Contains("Index Scan using", plan[1], StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The plan of a captured query, with the values it ran with.</summary>
+    private Task<List<string>> ExplainAsync(CapturedQuery query) => fixture.DbAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN " + query.Text;
+        foreach (var (name, value) in query.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    });
 
     private Task<ProviderRefreshReport> RunAsync() =>
         fixture.WithAsync<StreamingProviderRefresh, ProviderRefreshReport>(r => r.RunAsync(CancellationToken.None));
