@@ -46,6 +46,11 @@ public sealed partial class SignInRequiredTests(DevHostFixture host)
 
         // The calendar feed for calendar apps, which cannot sign in: the token in the query is the capability.
         "GET me/calendar.ics",
+
+        // The digest's one-click unsubscribe (RFC 8058), which mail clients post without a sign-in: the token in the
+        // query is the capability, and it only ever turns its owner's digest off.
+        "GET unsubscribe",
+        "POST unsubscribe",
     ];
 
     public static TheoryData<string, string, string> SignedInEndpoints()
