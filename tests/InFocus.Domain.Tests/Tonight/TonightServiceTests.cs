@@ -146,6 +146,26 @@ public sealed class TonightServiceTests(DomainFixture fixture) : IClassFixture<D
                     await db.Database.ExecuteSqlAsync($"INSERT INTO subscriptions (id, user_id, tmdb_provider_id) VALUES ({Cuid.NewId()}, {user.UserId}, 8)");
                 }
             });
+            // A tenth of the titles (as many as a page at most) are shows in progress for every member, one episode in.
+            var shows = await fixture.InsertShowsAsync(Math.Min(titles / 10, TonightService.MaxLimit), 1, 10, new DateOnly(2020, 1, 1));
+            await fixture.DbAsync(async db =>
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO streaming_providers (id, media_item_id, tmdb_provider_id, provider, offer_type, regions)
+                    SELECT 'c' || substr(md5(s || 'offer'), 1, 24), s, 8, 'Netflix', 'subscription', ARRAY['US'] FROM unnest({shows}) AS s
+                    """);
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO watchlist_entries (id, user_id, media_item_id, status, last_watched_at)
+                    SELECT 'c' || substr(md5(u || s), 1, 24), u, s, 'watching', timestamptz '2025-01-01'
+                    FROM unnest({shows}) AS s, unnest({users.Select(u => u.UserId).ToArray()}) AS u
+                    """);
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO viewings (id, user_id, media_item_id, episode_id, watched_at)
+                    SELECT 'c' || substr(md5(u || e.id), 1, 24), u, e.media_item_id, e.id, timestamptz '2025-01-01'
+                    FROM episodes AS e, unnest({users.Select(u => u.UserId).ToArray()}) AS u
+                    WHERE e.media_item_id = ANY ({shows}) AND e.number = 1
+                    """);
+            });
 
             await using var scope = fixture.CreateScope();
             var service = scope.ServiceProvider.GetRequiredService<TonightService>();
@@ -153,9 +173,10 @@ public sealed class TonightServiceTests(DomainFixture fixture) : IClassFixture<D
             var tonight = await service.GetAsync(users[0], familyId, new TonightQuery(null, null, null, null, TonightService.MaxLimit.ToString()), default);
             counts.Add((tonight.Items.Count, fixture.Statements.Count));
             Assert.All(tonight.Items, i => Assert.Equal(members, i.WantedBy.Count));
+            Assert.All(tonight.Items.Take(shows.Length), i => Assert.Equal((members, 2), (i.InProgressFor.Count, i.InProgressFor[0].NextEpisode.Number)));
         }
 
-        Assert.Equal([(20, 2), (TonightService.MaxLimit, 2)], counts);
+        Assert.Equal([(22, 2), (TonightService.MaxLimit, 2)], counts);
     }
 
     private Task<TonightResponse> TonightAsync(CurrentUser user, string familyId, TonightQuery query) =>
