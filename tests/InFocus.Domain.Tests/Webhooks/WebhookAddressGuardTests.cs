@@ -40,11 +40,51 @@ public sealed class WebhookAddressGuardTests
     [InlineData("64:ff9b::a00:1")] // NAT64 of 10.0.0.1
     [InlineData("2002:a00:1::1")] // 6to4 of 10.0.0.1
     [InlineData("2001:db8::1")] // documentation
-    public void Internal_addresses_are_refused_in_every_environment(string address)
+    [InlineData("9.255.255.255", false)] // edges of every range, inside and just outside
+    [InlineData("10.0.0.0")]
+    [InlineData("10.255.255.255")]
+    [InlineData("11.0.0.0", false)]
+    [InlineData("100.63.255.255", false)]
+    [InlineData("100.64.0.0")]
+    [InlineData("169.253.255.255", false)]
+    [InlineData("169.254.0.0")]
+    [InlineData("169.254.255.255")]
+    [InlineData("169.255.0.0", false)]
+    [InlineData("172.15.255.255", false)]
+    [InlineData("172.16.0.0")]
+    [InlineData("192.0.0.8")] // IETF protocol assignments
+    [InlineData("192.0.1.0", false)]
+    [InlineData("192.88.99.1")] // 6to4 relay
+    [InlineData("192.88.100.0", false)]
+    [InlineData("192.167.255.255", false)]
+    [InlineData("192.169.0.0", false)]
+    [InlineData("198.17.255.255", false)]
+    [InlineData("198.19.255.255")]
+    [InlineData("198.20.0.0", false)]
+    [InlineData("198.51.100.7")] // documentation
+    [InlineData("203.0.113.7")]
+    [InlineData("223.255.255.255", false)]
+    [InlineData("64:ff9b:1::1")] // local-use NAT64
+    [InlineData("100::1")] // discard-only
+    [InlineData("2001::1")] // Teredo
+    [InlineData("2001:1ff::1")]
+    [InlineData("2001:200::1", false)]
+    [InlineData("2001:db7:ffff::1", false)]
+    [InlineData("2003::1", false)]
+    [InlineData("fbff::1", false)]
+    [InlineData("febf::1")] // the end of link-local
+    [InlineData("fec0::1")] // site-local
+    [InlineData("feff::1")]
+    [InlineData("ff00::1")]
+    public void Internal_addresses_are_refused_in_every_environment(string address, bool refused = true)
     {
-        Assert.False(Production.IsAllowed(IPAddress.Parse(address)));
-        Assert.False(Development.IsAllowed(IPAddress.Parse(address)));
+        Assert.Equal(!refused, Production.IsAllowed(IPAddress.Parse(address)));
+        Assert.Equal(!refused, Development.IsAllowed(IPAddress.Parse(address)));
     }
+
+    [Fact]
+    public void Without_a_host_environment_loopback_is_refused() =>
+        Assert.False(new WebhookAddressGuard(null).IsAllowed(IPAddress.Loopback));
 
     [Theory]
     [InlineData("127.0.0.1")]
@@ -78,6 +118,9 @@ public sealed class WebhookAddressGuardTests
     [InlineData("http://93.184.215.14/hook")] // http to a public address
     [InlineData("ftp://93.184.215.14/hook")]
     [InlineData("https://user:pass@93.184.215.14/hook")]
+    [InlineData("https://93.184.215.14/hook#fragment")]
+    [InlineData("https://[::1]/hook")]
+    [InlineData("https://[2001:db8::1]/hook")]
     [InlineData("/relative/hook")]
     [InlineData("")]
     public async Task Outside_Development_these_URLs_are_400(string url)
@@ -133,5 +176,16 @@ public sealed class WebhookAddressGuardTests
         Assert.False(WebhookSignature.Verify("whsec_two", header, """{"id":"x"}"""));
         Assert.False(WebhookSignature.Verify("whsec_one", header, """{"id":"y"}"""));
         Assert.False(WebhookSignature.Verify("whsec_one", header.Replace("t=1700000000", "t=1700000001", StringComparison.Ordinal), """{"id":"x"}"""));
+        Assert.False(WebhookSignature.Verify("whsec_one", header.Replace("t=1700000000,", "", StringComparison.Ordinal), """{"id":"x"}"""));
+        Assert.False(WebhookSignature.Verify("whsec_one", "t=1700000000", """{"id":"x"}"""));
+    }
+
+    [Fact]
+    public void A_signature_verifies_when_any_of_its_v1_values_matches_as_during_a_secret_rotation()
+    {
+        var header = WebhookSignature.Create("whsec_new", DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), "{}");
+        var rotated = header.Replace("v1=", "v1=" + new string('0', 64) + ",v1=", StringComparison.Ordinal);
+
+        Assert.True(WebhookSignature.Verify("whsec_new", rotated, "{}"));
     }
 }
