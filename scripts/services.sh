@@ -468,7 +468,11 @@ start_smtp4dev() {
   already_running smtp4dev && return 0
   require_free_port smtp4dev "$SMTP_PORT"
   require_free_port smtp4dev "$SMTP_WEB_PORT"
-  (cd "$ROOT_DIR" && dotnet tool restore >>"$LOG_DIR/smtp4dev-install.log" 2>&1) ||
+  # smtp4dev 3.15 is a RID-specific tool package; on a machine that has never restored a tool, SDK 10.0.401 then
+  # reads the wrong settings for the tool after it in the manifest ("dotnet-stryker ... not contained in the
+  # package ... commands contained in the package are smtp4dev") and only a second restore succeeds. So smtp4dev
+  # stays last in .config/dotnet-tools.json, and a failed restore is tried once more.
+  (cd "$ROOT_DIR" && { dotnet tool restore || dotnet tool restore; } >>"$LOG_DIR/smtp4dev-install.log" 2>&1) ||
     { show_log_tail "$LOG_DIR/smtp4dev-install.log"; die "smtp4dev: dotnet tool restore failed"; }
   # Loopback only; IMAP and POP3 off; no relaying; fixed host name (no DNS look-up for TLS certificates).
   (cd "$ROOT_DIR" && launch smtp4dev "$LOG_DIR/smtp4dev.log" dotnet smtp4dev \
