@@ -16,7 +16,8 @@ namespace InFocus.Domain.Webhooks;
 /// batches with a lease (<c>FOR UPDATE SKIP LOCKED</c>, so two instances never send one delivery at once), sends them
 /// with no transaction open, then records every outcome of the batch in one statement: 2xx delivered; otherwise a
 /// retry after exponential backoff with jitter, given up after <see cref="WebhookOptions.MaxAttempts"/>; the webhook's
-/// failures in a row counted, and the webhook disabled at <see cref="WebhookOptions.DisableAfterFailures"/>.
+/// failures in a row counted, and the webhook disabled at <see cref="WebhookOptions.DisableAfterFailures"/> with its
+/// pending deliveries given up.
 /// Three statements per batch whatever its size.
 /// </summary>
 public sealed partial class WebhookDeliverer(
@@ -31,6 +32,12 @@ public sealed partial class WebhookDeliverer(
 
     /// <summary>How long delivered and failed deliveries are kept (they show in <c>lastDeliveries</c>).</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// The error of the pending deliveries a webhook still had when it was disabled: they are given up with it (and
+    /// deleted after <see cref="Retention"/> like the others), except one another worker holds, which it records itself.
+    /// </summary>
+    public const string DisabledError = "Not sent: the webhook was disabled after repeated failures.";
 
     /// <summary>Finished deliveries one run deletes at most.</summary>
     public const int PruneBatchSize = 1_000;
@@ -127,24 +134,32 @@ public sealed partial class WebhookDeliverer(
             WITH r AS (
                 SELECT * FROM unnest(@ids, @hooks, @ok, @codes, @errors, @delays) AS r(id, webhook_id, ok, code, error, delay)
             ),
+            hooks AS (
+                UPDATE webhooks AS w
+                SET consecutive_failures = CASE WHEN s.delivered THEN 0 ELSE w.consecutive_failures + s.failed END,
+                    disabled_at = CASE WHEN NOT s.delivered AND w.consecutive_failures + s.failed >= @disableAfter
+                                       THEN coalesce(w.disabled_at, now()) ELSE w.disabled_at END
+                FROM (SELECT webhook_id, bool_or(ok) AS delivered, (count(*) FILTER (WHERE NOT ok))::int AS failed FROM r GROUP BY webhook_id) AS s
+                WHERE w.id = s.webhook_id
+                RETURNING w.id, w.disabled_at IS NOT NULL AS disabled
+            ),
             recorded AS (
                 UPDATE webhook_deliveries AS d
-                SET status = CASE WHEN r.ok THEN 'delivered' WHEN d.attempts >= @maxAttempts THEN 'failed' ELSE 'pending' END,
+                SET status = CASE WHEN r.ok THEN 'delivered' WHEN d.attempts >= @maxAttempts OR hooks.disabled THEN 'failed' ELSE 'pending' END,
                     delivered_at = CASE WHEN r.ok THEN now() END,
                     last_attempt_at = now(),
                     response_status = r.code,
                     error = r.error,
                     next_attempt_at = CASE WHEN r.ok THEN d.next_attempt_at ELSE now() + r.delay END,
                     lease_until = NULL
-                FROM r
+                FROM r JOIN hooks ON hooks.id = r.webhook_id
                 WHERE d.id = r.id
             )
-            UPDATE webhooks AS w
-            SET consecutive_failures = CASE WHEN s.delivered THEN 0 ELSE w.consecutive_failures + s.failed END,
-                disabled_at = CASE WHEN NOT s.delivered AND w.consecutive_failures + s.failed >= @disableAfter
-                                   THEN coalesce(w.disabled_at, now()) ELSE w.disabled_at END
-            FROM (SELECT webhook_id, bool_or(ok) AS delivered, (count(*) FILTER (WHERE NOT ok))::int AS failed FROM r GROUP BY webhook_id) AS s
-            WHERE w.id = s.webhook_id
+            UPDATE webhook_deliveries AS d
+            SET status = 'failed', error = @disabledError
+            FROM hooks
+            WHERE hooks.disabled AND d.webhook_id = hooks.id AND d.status = 'pending' AND d.id <> ALL (@ids)
+              AND (d.lease_until IS NULL OR d.lease_until < now())
             """,
             [
                 Array("ids", claimed.Select(c => c.Id).ToArray(), NpgsqlDbType.Text),
@@ -155,6 +170,7 @@ public sealed partial class WebhookDeliverer(
                 Array("delays", claimed.Select(c => RetryDelay(c.Attempts)).ToArray(), NpgsqlDbType.Interval),
                 new NpgsqlParameter<int>("maxAttempts", Options.MaxAttempts),
                 new NpgsqlParameter<int>("disableAfter", Options.DisableAfterFailures),
+                new NpgsqlParameter<string>("disabledError", DisabledError),
             ],
             cancellationToken);
 

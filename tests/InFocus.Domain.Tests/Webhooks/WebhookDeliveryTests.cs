@@ -108,12 +108,16 @@ public sealed class WebhookDeliveryTests(WebhookDomainFixture fixture) : IClassF
         var afterSuccess = await fixture.WithAsync<WebhookService, WebhookResponse>(s => s.GetAsync(ada, hook.Webhook.Id, default));
 
         receiver.Always = 503;
+        var notYetDue = await NotifyAsync(ada, NotificationType.MemberLeft);
+        await fixture.DbAsync(db => db.WebhookDeliveries.Where(d => d.NotificationId == notYetDue.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, d => d.NextAttemptAt.AddHours(1))));
         foreach (var _ in Enumerable.Range(0, WebhookDomainFixture.DisableAfterFailures))
         {
             await NotifyAsync(ada, NotificationType.MemberLeft);
         }
 
         await DeliverAsync();
+        var givenUp = await fixture.DbAsync(db => db.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.NotificationId == notYetDue.Id));
         var disabled = await fixture.WithAsync<WebhookService, WebhookResponse>(s => s.GetAsync(ada, hook.Webhook.Id, default));
         await NotifyAsync(ada, NotificationType.MemberLeft);
         await MakeDueAsync(hook.Webhook.Id);
@@ -126,7 +130,12 @@ public sealed class WebhookDeliveryTests(WebhookDomainFixture fixture) : IClassF
         Assert.Equal(WebhookService.LastDeliveries, disabled.LastDeliveries.Count);
         Assert.All(disabled.LastDeliveries, d => Assert.Equal(503, d.ResponseStatus));
         Assert.Equal(0, whileDisabled);
-        Assert.Equal(0, await fixture.DbAsync(db => db.WebhookDeliveries.CountAsync(d => d.WebhookId == hook.Webhook.Id && d.Attempts == 0)));
+        Assert.Equal((WebhookDeliveryStatus.Failed, 0, WebhookDeliverer.DisabledError), (givenUp.Status, givenUp.Attempts, givenUp.Error));
+        Assert.Equal(
+            [(WebhookDeliveryStatus.Delivered, 2), (WebhookDeliveryStatus.Failed, WebhookDomainFixture.DisableAfterFailures + 1)],
+            await fixture.DbAsync(async db => (await db.WebhookDeliveries.Where(d => d.WebhookId == hook.Webhook.Id)
+                    .GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).OrderBy(g => g.Key).ToListAsync())
+                .Select(g => (g.Key, g.Count)).ToList()));
     }
 
     [Fact]
