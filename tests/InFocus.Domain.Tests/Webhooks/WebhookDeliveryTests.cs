@@ -109,8 +109,11 @@ public sealed class WebhookDeliveryTests(WebhookDomainFixture fixture) : IClassF
 
         receiver.Always = 503;
         var notYetDue = await NotifyAsync(ada, NotificationType.MemberLeft);
-        await fixture.DbAsync(db => db.WebhookDeliveries.Where(d => d.NotificationId == notYetDue.Id)
+        var heldByAnotherWorker = await NotifyAsync(ada, NotificationType.MemberLeft);
+        await fixture.DbAsync(db => db.WebhookDeliveries.Where(d => d.NotificationId == notYetDue.Id || d.NotificationId == heldByAnotherWorker.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, d => d.NextAttemptAt.AddHours(1))));
+        await fixture.DbAsync(db => db.WebhookDeliveries.Where(d => d.NotificationId == heldByAnotherWorker.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, d => d.NextAttemptAt)));
         foreach (var _ in Enumerable.Range(0, WebhookDomainFixture.DisableAfterFailures))
         {
             await NotifyAsync(ada, NotificationType.MemberLeft);
@@ -132,10 +135,10 @@ public sealed class WebhookDeliveryTests(WebhookDomainFixture fixture) : IClassF
         Assert.Equal(0, whileDisabled);
         Assert.Equal((WebhookDeliveryStatus.Failed, 0, WebhookDeliverer.DisabledError), (givenUp.Status, givenUp.Attempts, givenUp.Error));
         Assert.Equal(
-            [(WebhookDeliveryStatus.Delivered, 2), (WebhookDeliveryStatus.Failed, WebhookDomainFixture.DisableAfterFailures + 1)],
+            [(WebhookDeliveryStatus.Pending, 1), (WebhookDeliveryStatus.Delivered, 2), (WebhookDeliveryStatus.Failed, WebhookDomainFixture.DisableAfterFailures + 1)],
             await fixture.DbAsync(async db => (await db.WebhookDeliveries.Where(d => d.WebhookId == hook.Webhook.Id)
-                    .GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).OrderBy(g => g.Key).ToListAsync())
-                .Select(g => (g.Key, g.Count)).ToList()));
+                    .GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+                .Select(g => (g.Key, g.Count)).OrderBy(g => g.Key).ToList()));
     }
 
     [Fact]
