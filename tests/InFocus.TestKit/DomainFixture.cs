@@ -1,5 +1,6 @@
 using InFocus.Domain;
 using InFocus.Domain.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -89,4 +90,29 @@ public class DomainFixture : IAsyncLifetime
 
     /// <inheritdoc cref="DbAsync{TResult}"/>
     public Task DbAsync(Func<InFocusDbContext, Task> work) => WithAsync(work);
+
+    /// <summary>The lines of PostgreSQL's plan for a statement <see cref="Statements"/> captured, with its parameters.</summary>
+    public Task<List<string>> ExplainAsync(CapturedQuery query) => DbAsync(async db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN " + query.Text;
+        foreach (var (name, value) in query.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    });
 }

@@ -6,7 +6,7 @@ namespace InFocus.TestKit;
 
 /// <summary>
 /// Counts the SQL statements EF sends, so tests can prove an endpoint's query count does not grow with data, and keeps
-/// the queries' text since the last <see cref="Reset"/>, so tests can EXPLAIN them.
+/// the statements' text since the last <see cref="Reset"/>, so tests can EXPLAIN them.
 /// </summary>
 public sealed class SqlStatementCounter : DbCommandInterceptor
 {
@@ -15,7 +15,7 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
 
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>The queries (statements that read rows) since the last reset, in order, with their parameters.</summary>
+    /// <summary>The statements since the last reset, in order, with their parameters.</summary>
     public IReadOnlyList<CapturedQuery> Queries => [.. _queries];
 
     public void Reset()
@@ -27,24 +27,29 @@ public sealed class SqlStatementCounter : DbCommandInterceptor
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
-        _queries.Enqueue(new CapturedQuery(
-            command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
+        Capture(command);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Capture(command);
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Capture(command);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void Capture(DbCommand command)
+    {
+        Interlocked.Increment(ref _count);
+        _queries.Enqueue(new CapturedQuery(
+            command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
     }
 }
 

@@ -41,23 +41,34 @@ public sealed class TokenPrunerTests(DomainFixture fixture) : IClassFixture<Doma
     }
 
     [Fact]
-    public async Task Pruning_deletes_in_bounded_batches_until_nothing_is_left()
+    public async Task Pruning_deletes_a_bounded_range_of_pages_at_a_time_through_the_whole_table()
     {
-        var old = fixture.Clock.GetUtcNow().AddDays(-3);
+        // Rows of about 300 bytes, so 40,000 of them span more pages than one batch takes; the recent ones, inserted
+        // last, sit in the last pages and stay.
+        var now = fixture.Clock.GetUtcNow();
+        var padding = new string('x', 220);
         await fixture.DbAsync(db => db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO login_failures (id, email, client_address, attempted_at)
-            SELECT 'c' || lpad(to_hex(n), 24, '0'), 'batch@example.com', 'test', {old}
-            FROM generate_series(1, 2500) AS n
+            SELECT 'c' || lpad(to_hex(n), 24, '0'), 'batch-' || n || {padding} || '@example.com', 'test',
+                   CASE WHEN n > 39990 THEN {now.AddMinutes(-5)} ELSE {now.AddDays(-3)} END
+            FROM generate_series(1, 40000) AS n
             """));
+        var pages = await fixture.DbAsync(db => db.Database
+            .SqlQueryRaw<long>("SELECT pg_relation_size('login_failures') / current_setting('block_size')::bigint AS \"Value\"").SingleAsync());
 
         fixture.Statements.Reset();
         var report = await fixture.WithAsync<TokenPruner, PruneReport>(p => p.PruneAsync(default));
 
-        Assert.True(report.LoginFailures >= 2500, report.ToString());
+        var batches = fixture.Statements.Queries.Where(q => q.Text.StartsWith("DELETE FROM login_failures", StringComparison.Ordinal)).ToList();
+        var plan = await fixture.ExplainAsync(batches[^1]);
+        Assert.True(pages > TokenPruner.PagesPerBatch, $"{pages} pages");
+        Assert.True(batches.Count >= (pages + TokenPruner.PagesPerBatch - 1) / TokenPruner.PagesPerBatch, $"{batches.Count} batches for {pages} pages");
+        Assert.Contains(plan, line => line.Contains("Tid Range Scan on login_failures", StringComparison.Ordinal));
+        Assert.True(report.LoginFailures >= 39_990, report.ToString());
         Assert.False(report.StoppedByTimeBudget);
-        Assert.True(fixture.Statements.Count >= 3 + 2, $"{fixture.Statements.Count} statements");
-        Assert.False(await fixture.DbAsync(db => db.LoginFailures.AnyAsync(f => f.Email == "batch@example.com")));
+        Assert.Equal(10, await fixture.DbAsync(db => db.LoginFailures.CountAsync(f => f.Email.StartsWith("batch-"))));
+        await fixture.DbAsync(db => db.LoginFailures.Where(f => f.Email.StartsWith("batch-")).ExecuteDeleteAsync());
     }
 
     private static RefreshToken Revoked(RefreshToken token, DateTimeOffset at)

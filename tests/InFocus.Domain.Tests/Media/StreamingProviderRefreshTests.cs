@@ -173,7 +173,7 @@ public sealed class StreamingProviderRefreshTests(StreamingProviderRefreshTests.
         Assert.Equal(2, batchStatements.Count);
         foreach (var statement in batchStatements)
         {
-            var plan = await ExplainAsync(statement);
+            var plan = await fixture.ExplainAsync(statement);
             Assert.DoesNotContain(plan, line => line.Contains("Sort", StringComparison.Ordinal));
             Assert.StartsWith("Limit", plan[0], StringComparison.Ordinal);
             Assert.Contains("Index Scan using", plan[1], StringComparison.Ordinal);
@@ -181,30 +181,6 @@ public sealed class StreamingProviderRefreshTests(StreamingProviderRefreshTests.
     }
 
     /// <summary>The plan of a captured query, with the values it ran with.</summary>
-    private Task<List<string>> ExplainAsync(CapturedQuery query) => fixture.DbAsync(async db =>
-    {
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN " + query.Text;
-        foreach (var (name, value) in query.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(0));
-        }
-
-        return lines;
-    });
-
     private Task<ProviderRefreshReport> RunAsync() =>
         fixture.WithAsync<StreamingProviderRefresh, ProviderRefreshReport>(r => r.RunAsync(CancellationToken.None));
 
