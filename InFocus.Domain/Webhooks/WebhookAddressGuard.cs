@@ -12,8 +12,9 @@ namespace InFocus.Domain.Webhooks;
 /// link-local, CGNAT, multicast, unspecified, reserved or documentation ranges, nor IPv4-mapped, -compatible or NAT64
 /// IPv6 forms of those. Checked at creation (400) and again when connecting (<see cref="ConnectAsync"/>), on the
 /// addresses the connection then uses, so a name that re-resolves to a private address later (DNS rebinding) is refused.
+/// Host names resolve through DNS, or through <paramref name="resolveHost"/> where a test stands in for it.
 /// </summary>
-public sealed class WebhookAddressGuard(IHostEnvironment? environment)
+public sealed class WebhookAddressGuard(IHostEnvironment? environment, Func<string, CancellationToken, Task<IPAddress[]>>? resolveHost = null)
 {
     private static readonly (IPAddress Network, int Prefix)[] RefusedV4 =
     [
@@ -126,12 +127,13 @@ public sealed class WebhookAddressGuard(IHostEnvironment? environment)
     }
 
     /// <summary>
-    /// The connect callback of the webhook HTTP client: resolves the host, refuses the connection unless every address
-    /// is allowed, and connects to those same addresses (never resolving twice).
+    /// The connect callback of the webhook HTTP client (for <paramref name="host"/> and <paramref name="port"/> of the
+    /// request): resolves the host, refuses the connection unless every address is allowed, and connects to those same
+    /// addresses (never resolving twice).
     /// </summary>
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public async ValueTask<Stream> ConnectAsync(string host, int port, CancellationToken cancellationToken)
     {
-        var addresses = await ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
+        var addresses = await ResolveAsync(host, cancellationToken);
         if (addresses.Length == 0 || addresses.Any(a => !IsAllowed(a)))
         {
             throw new WebhookAddressRefusedException();
@@ -140,7 +142,7 @@ public sealed class WebhookAddressGuard(IHostEnvironment? environment)
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
+            await socket.ConnectAsync(addresses, port, cancellationToken);
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch
@@ -150,33 +152,22 @@ public sealed class WebhookAddressGuard(IHostEnvironment? environment)
         }
     }
 
-    private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
-    {
-        var bare = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
-        return IPAddress.TryParse(bare, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(bare, cancellationToken);
-    }
+    /// <summary>An IP literal (IPv6 with or without brackets) as it is; a name through DNS.</summary>
+    private async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
+        IPAddress.TryParse(host, out var literal)
+            ? [literal]
+            : await (resolveHost ?? Dns.GetHostAddressesAsync)(host, cancellationToken);
 
+    /// <summary>True when the first <paramref name="prefix"/> bits of the two addresses (of one family) are equal.</summary>
     private static bool InRange(IPAddress address, IPAddress network, int prefix)
     {
-        if (address.AddressFamily != network.AddressFamily)
-        {
-            return false;
-        }
-
         Span<byte> a = stackalloc byte[16];
         Span<byte> n = stackalloc byte[16];
-        address.TryWriteBytes(a, out var length);
+        address.TryWriteBytes(a, out _);
         network.TryWriteBytes(n, out _);
-        for (var i = 0; i < length && prefix > 0; i++, prefix -= 8)
-        {
-            var mask = prefix >= 8 ? 0xFF : (byte)(0xFF << (8 - prefix));
-            if ((a[i] & mask) != (n[i] & mask))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var whole = prefix / 8;
+        var bits = prefix % 8;
+        return a[..whole].SequenceEqual(n[..whole]) && (bits == 0 || ((a[whole] ^ n[whole]) >> (8 - bits)) == 0);
     }
 }
 

@@ -154,7 +154,7 @@ public sealed class WebhookAddressGuardTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var url = receiver.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
-        using var handler = new SocketsHttpHandler { ConnectCallback = Production.ConnectAsync, AllowAutoRedirect = false, UseProxy = false };
+        using var handler = new SocketsHttpHandler { ConnectCallback = (context, token) => Production.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, token), AllowAutoRedirect = false, UseProxy = false };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
         var sender = new WebhookSender(http, new FakeTimeProvider());
 
@@ -165,6 +165,116 @@ public sealed class WebhookAddressGuardTests
         Assert.Contains("may not reach", attempt.Error, StringComparison.Ordinal);
         Assert.Empty(receiver.Received);
     }
+
+    [Theory]
+    [InlineData(null, "is required.")]
+    [InlineData("/relative/hook", "must be an absolute https URL.")]
+    [InlineData("file:///etc/passwd", "must be an absolute https URL.")]
+    [InlineData("https://user:pass@93.184.215.14/hook", "must not contain credentials or a fragment.")]
+    [InlineData("https://93.184.215.14/hook#fragment", "must not contain credentials or a fragment.")]
+    [InlineData("http://93.184.215.14/hook", "must be an https URL.")]
+    [InlineData("https://10.0.0.5/hook", "must point at a public address (private, loopback, link-local and other internal addresses are refused).")]
+    public async Task Each_refusal_says_why(string? url, string reason)
+    {
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Production.CheckUrlAsync(url, default));
+
+        Assert.Equal(reason, Assert.Single(refused.Errors["url"]));
+    }
+
+    [Fact]
+    public async Task In_Development_the_refusal_of_http_says_where_http_is_allowed()
+    {
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Development.CheckUrlAsync("http://93.184.215.14/hook", default));
+
+        Assert.Equal("must be an https URL (http only to a loopback host in Development).", Assert.Single(refused.Errors["url"]));
+    }
+
+    [Fact]
+    public async Task A_URL_longer_than_the_limit_is_400_even_to_a_public_address()
+    {
+        var url = "https://93.184.215.14/" + new string('a', FieldLimits.Url);
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => Production.CheckUrlAsync(url, default));
+
+        Assert.Contains(FieldLimits.Url.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(refused.Errors["url"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_is_resolved_and_allowed_only_when_every_address_is_public()
+    {
+        var asked = new List<string>();
+        var guard = Resolving(Environments.Production, host =>
+        {
+            asked.Add(host);
+            return host == "mixed.example" ? [IPAddress.Parse("8.8.8.8"), IPAddress.Parse("10.0.0.1")] : host == "none.example" ? [] : [IPAddress.Parse("8.8.8.8")];
+        });
+
+        var allowed = await guard.CheckUrlAsync("https://hooks.example/in", default);
+        var mixed = await Assert.ThrowsAsync<ValidationException>(() => guard.CheckUrlAsync("https://mixed.example/in", default));
+        var none = await Assert.ThrowsAsync<ValidationException>(() => guard.CheckUrlAsync("https://none.example/in", default));
+
+        Assert.Equal("https://hooks.example/in", allowed.AbsoluteUri);
+        Assert.Equal(["hooks.example", "mixed.example", "none.example"], asked);
+        Assert.StartsWith("must point at a public address", Assert.Single(mixed.Errors["url"]), StringComparison.Ordinal);
+        Assert.StartsWith("must point at a public address", Assert.Single(none.Errors["url"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_that_does_not_resolve_or_resolves_too_slowly_is_400_and_the_callers_cancellation_is_not()
+    {
+        var unknown = Resolving(Environments.Production, _ => throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound));
+        var hanging = new WebhookAddressGuard(
+            new HostingEnvironment { EnvironmentName = Environments.Production },
+            async (_, token) =>
+            {
+                await Task.Delay(Timeout.Infinite, token);
+                return [];
+            });
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var notFound = await Assert.ThrowsAsync<ValidationException>(() => unknown.CheckUrlAsync("https://nowhere.example/in", default));
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => hanging.CheckUrlAsync("https://slow.example/in", caller.Token));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var timedOut = await Assert.ThrowsAsync<ValidationException>(() => hanging.CheckUrlAsync("https://slow.example/in", default));
+
+        Assert.Equal("has a host name that does not resolve.", Assert.Single(notFound.Errors["url"]));
+        Assert.True(caller.IsCancellationRequested, cancelled.Message);
+        Assert.Equal("has a host name that does not resolve.", Assert.Single(timedOut.Errors["url"]));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(30)); // the 5-second resolution timeout
+    }
+
+    [Fact]
+    public async Task At_connect_time_a_name_with_any_refused_address_is_refused_even_where_another_would_answer()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var guard = Resolving(Environments.Development, _ => [IPAddress.Loopback, IPAddress.Parse("10.0.0.1")]);
+
+        await Assert.ThrowsAsync<WebhookAddressRefusedException>(() => guard.ConnectAsync("rebound.example", port, default).AsTask());
+        await Assert.ThrowsAsync<WebhookAddressRefusedException>(() => Resolving(Environments.Development, _ => []).ConnectAsync("none.example", port, default).AsTask());
+    }
+
+    [Fact]
+    public async Task A_connection_is_made_without_Nagle_delays_and_closing_the_stream_closes_its_socket()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var stream = Assert.IsType<System.Net.Sockets.NetworkStream>(await Development.ConnectAsync("127.0.0.1", port, default));
+        var socket = stream.Socket;
+        var noDelay = socket.NoDelay;
+        await stream.DisposeAsync();
+        listener.Stop();
+
+        Assert.True(noDelay);
+        Assert.Throws<ObjectDisposedException>(() => socket.Available);
+        await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => Development.ConnectAsync("127.0.0.1", port, default).AsTask());
+    }
+
+    private static WebhookAddressGuard Resolving(string environment, Func<string, IPAddress[]> addresses) =>
+        new(new HostingEnvironment { EnvironmentName = environment }, (host, _) => Task.FromResult(addresses(host)));
 
     [Fact]
     public void A_signature_verifies_with_its_secret_only_and_for_its_body_only()
