@@ -169,6 +169,7 @@ public sealed class WebhookAddressGuardTests
     [Theory]
     [InlineData(null, "is required.")]
     [InlineData("/relative/hook", "must be an absolute https URL.")]
+    [InlineData("https://[not-an-address/hook", "must be an absolute https URL.")]
     [InlineData("file:///etc/passwd", "must be an absolute https URL.")]
     [InlineData("https://user:pass@93.184.215.14/hook", "must not contain credentials or a fragment.")]
     [InlineData("https://93.184.215.14/hook#fragment", "must not contain credentials or a fragment.")]
