@@ -17,7 +17,7 @@ namespace InFocus.EndToEnd.Tests.Imports;
 /// <c>INFOCUS_IMPORT_BENCHMARK_RATE</c> (40). Prints rows per second beside the bound 1.2 × requests ÷ rate, and the
 /// process's peak resident memory during the import beside the bound of 200 MB.
 /// </summary>
-public sealed class ImportBenchmarkFixture : DevHostFixture
+public sealed class ImportBenchmarkFixture : TmdbHostFixture
 {
     public static int Rows { get; } = int.TryParse(Environment.GetEnvironmentVariable("INFOCUS_IMPORT_BENCHMARK_ROWS"), CultureInfo.InvariantCulture, out var rows) ? rows : 0;
 
@@ -28,39 +28,18 @@ public sealed class ImportBenchmarkFixture : DevHostFixture
 
     public static int LatencyMs { get; } = int.TryParse(Environment.GetEnvironmentVariable("INFOCUS_IMPORT_BENCHMARK_LATENCY_MS"), CultureInfo.InvariantCulture, out var ms) ? ms : 50;
 
-    private FakeTmdbServer? _tmdb;
-
-    public FakeTmdbServer Tmdb => _tmdb ?? throw new InvalidOperationException("The fixture is not initialized.");
-
-    public override async Task InitializeAsync()
+    protected override void Stock(FakeTmdbServer tmdb)
     {
-        _tmdb = await FakeTmdbServer.StartAsync();
-        _tmdb.Latency = TimeSpan.FromMilliseconds(LatencyMs);
+        tmdb.Latency = TimeSpan.FromMilliseconds(LatencyMs);
         for (var i = 0; i < Titles; i++)
         {
-            _tmdb.AddTitle(MediaType.Movie, 2_000_000 + i, $"Benchmark Film {i}", "2005-05-05");
-        }
-
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_tmdb is not null)
-        {
-            await _tmdb.DisposeAsync();
+            tmdb.AddTitle(MediaType.Movie, 2_000_000 + i, $"Benchmark Film {i}", "2005-05-05");
         }
     }
 
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
-        foreach (var (key, value) in Tmdb.TestHostSettings)
-        {
-            settings[key] = value;
-        }
-
         settings["Tmdb__RequestsPerSecond"] = Rate.ToString(CultureInfo.InvariantCulture);
         settings["Tmdb__AttemptTimeout"] = "00:00:30";
         settings["Tmdb__TotalTimeout"] = "00:01:00";

@@ -15,7 +15,7 @@ namespace InFocus.EndToEnd.Tests.Imports;
 /// The host for the import tests: a fake TMDB with the fixtures' extra titles, small per-user import limits, and
 /// helpers to upload the fixture files and wait for an import to finish (the host's queue trigger processes it).
 /// </summary>
-public sealed class ImportsHostFixture : DevHostFixture
+public sealed class ImportsHostFixture : TmdbHostFixture
 {
     public const int PerUserPerDay = 4;
     public const int Solaris1972 = 593;
@@ -23,40 +23,20 @@ public sealed class ImportsHostFixture : DevHostFixture
     public const int TheThing = 1091;
     public const int LateRelease = 900010;
 
-    private FakeTmdbServer? _tmdb;
-
-    public FakeTmdbServer Tmdb => _tmdb ?? throw new InvalidOperationException("The fixture is not initialized.");
-
-    public override async Task InitializeAsync()
+    protected override void Stock(FakeTmdbServer tmdb)
     {
-        _tmdb = await FakeTmdbServer.StartAsync();
-        _tmdb.AddTitle(MediaType.Movie, Solaris1972, "Solaris", "1972-03-20");
-        _tmdb.AddTitle(MediaType.Movie, Solaris2002, "Solaris", "2002-11-27");
-        _tmdb.AddTitle(MediaType.Movie, TheThing, "The Thing", "1982-06-25");
-        _tmdb.AddTitle(MediaType.Movie, 900001, "Twin Peril", "2001-04-01");
-        _tmdb.AddTitle(MediaType.Movie, 900002, "Twin Peril", "2001-09-01");
-        _tmdb.AddTitle(MediaType.Movie, LateRelease, "Late Release", "2011-01-05");
-        _tmdb.AddEpisode("tt0959621", TmdbFixtures.BreakingBad, 1, 1);
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_tmdb is not null)
-        {
-            await _tmdb.DisposeAsync();
-        }
+        tmdb.AddTitle(MediaType.Movie, Solaris1972, "Solaris", "1972-03-20");
+        tmdb.AddTitle(MediaType.Movie, Solaris2002, "Solaris", "2002-11-27");
+        tmdb.AddTitle(MediaType.Movie, TheThing, "The Thing", "1982-06-25");
+        tmdb.AddTitle(MediaType.Movie, 900001, "Twin Peril", "2001-04-01");
+        tmdb.AddTitle(MediaType.Movie, 900002, "Twin Peril", "2001-09-01");
+        tmdb.AddTitle(MediaType.Movie, LateRelease, "Late Release", "2011-01-05");
+        tmdb.AddEpisode("tt0959621", TmdbFixtures.BreakingBad, 1, 1);
     }
 
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
-        foreach (var (key, value) in Tmdb.TestHostSettings)
-        {
-            settings[key] = value;
-        }
-
         settings["Imports__PerUserPerDay"] = PerUserPerDay.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Imports__AppPerHour"] = "10000";
         settings["Imports__BatchSize"] = "4";

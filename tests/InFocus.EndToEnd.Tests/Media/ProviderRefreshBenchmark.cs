@@ -16,7 +16,7 @@ namespace InFocus.EndToEnd.Tests.Media;
 /// <c>RefreshStreamingProviders</c> run through the admin API, and the TMDB requests per second it reached beside the
 /// configured rate (issue #19: at least 0.9 of it).
 /// </summary>
-public sealed class ProviderRefreshBenchmarkFixture : DevHostFixture
+public sealed class ProviderRefreshBenchmarkFixture : TmdbHostFixture
 {
     public const int FirstTmdbId = 3_000_000;
 
@@ -28,39 +28,18 @@ public sealed class ProviderRefreshBenchmarkFixture : DevHostFixture
 
     public static int BudgetSeconds { get; } = Setting("INFOCUS_REFRESH_BENCHMARK_SECONDS", 30);
 
-    private FakeTmdbServer? _tmdb;
-
-    public FakeTmdbServer Tmdb => _tmdb ?? throw new InvalidOperationException("The fixture is not initialized.");
-
-    public override async Task InitializeAsync()
+    protected override void Stock(FakeTmdbServer tmdb)
     {
-        _tmdb = await FakeTmdbServer.StartAsync();
-        _tmdb.Latency = TimeSpan.FromMilliseconds(LatencyMs);
+        tmdb.Latency = TimeSpan.FromMilliseconds(LatencyMs);
         for (var i = 0; i < Titles; i++)
         {
-            _tmdb.AddTitle(MediaType.Movie, FirstTmdbId + i, $"Refresh Film {i}", "2005-05-05");
-        }
-
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_tmdb is not null)
-        {
-            await _tmdb.DisposeAsync();
+            tmdb.AddTitle(MediaType.Movie, FirstTmdbId + i, $"Refresh Film {i}", "2005-05-05");
         }
     }
 
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
-        foreach (var (key, value) in Tmdb.TestHostSettings)
-        {
-            settings[key] = value;
-        }
-
         settings["Tmdb__RequestsPerSecond"] = Rate.ToString(CultureInfo.InvariantCulture);
         settings["Tmdb__RefreshTimeBudget"] = TimeSpan.FromSeconds(BudgetSeconds).ToString("c", CultureInfo.InvariantCulture);
         return settings;
