@@ -126,10 +126,13 @@ public sealed class WebhookAddressGuard(IHostEnvironment? environment, Func<stri
         return ranges is not null && !ranges.Any(r => InRange(address, r.Network, r.Prefix));
     }
 
+    /// <summary>The connect callback of the webhook HTTP client: <see cref="ConnectAsync(string, int, CancellationToken)"/> for the request's host and port.</summary>
+    public ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken) =>
+        ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken);
+
     /// <summary>
-    /// The connect callback of the webhook HTTP client (for <paramref name="host"/> and <paramref name="port"/> of the
-    /// request): resolves the host, refuses the connection unless every address is allowed, and connects to those same
-    /// addresses (never resolving twice).
+    /// Connects a webhook to <paramref name="host"/> and <paramref name="port"/>: resolves the host, refuses the
+    /// connection unless every address is allowed, and connects to those same addresses (never resolving twice).
     /// </summary>
     public async ValueTask<Stream> ConnectAsync(string host, int port, CancellationToken cancellationToken)
     {

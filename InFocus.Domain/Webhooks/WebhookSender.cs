@@ -6,7 +6,7 @@ namespace InFocus.Domain.Webhooks;
 /// <summary>
 /// Posts one signed delivery. Its client (registered in <see cref="WebhooksServiceCollectionExtensions"/>) follows no
 /// redirects, uses no proxy, times out after <see cref="WebhookOptions.Timeout"/> and connects only through
-/// <see cref="WebhookAddressGuard.ConnectAsync(string, int, CancellationToken)"/>. Only the status is read, never the body.
+/// <see cref="WebhookAddressGuard.ConnectAsync(SocketsHttpConnectionContext, CancellationToken)"/>. Only the status is read, never the body.
 /// </summary>
 public sealed class WebhookSender(HttpClient http, TimeProvider clock)
 {

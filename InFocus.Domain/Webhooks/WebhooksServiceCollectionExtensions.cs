@@ -32,7 +32,7 @@ public static class WebhooksServiceCollectionExtensions
                     AllowAutoRedirect = false,
                     UseProxy = false,
                     UseCookies = false,
-                    ConnectCallback = (context, cancellationToken) => guard.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken),
+                    ConnectCallback = guard.ConnectAsync,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 };
             });

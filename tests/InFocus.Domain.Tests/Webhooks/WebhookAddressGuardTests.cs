@@ -154,7 +154,7 @@ public sealed class WebhookAddressGuardTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var url = receiver.Url.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
-        using var handler = new SocketsHttpHandler { ConnectCallback = (context, token) => Production.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, token), AllowAutoRedirect = false, UseProxy = false };
+        using var handler = new SocketsHttpHandler { ConnectCallback = Production.ConnectAsync, AllowAutoRedirect = false, UseProxy = false };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
         var sender = new WebhookSender(http, new FakeTimeProvider());
 
