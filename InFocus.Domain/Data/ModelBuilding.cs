@@ -9,12 +9,16 @@ namespace InFocus.Domain.Data;
 /// <summary>Mapping conventions every entity configuration uses, so all tables look alike.</summary>
 internal static class ModelBuilding
 {
-    /// <summary>CUID primary key made by the application.</summary>
+    /// <summary>
+    /// CUID primary key made by the application. Materialized rows set the backing field, other access goes through the
+    /// property, whose getter makes a new entity's id (<see cref="Entity.Id"/>).
+    /// </summary>
     public static void HasCuidKey<T>(this EntityTypeBuilder<T> entity)
         where T : Entity
     {
         entity.HasKey(e => e.Id);
-        entity.Property(e => e.Id).HasMaxLength(FieldLimits.Id).ValueGeneratedNever();
+        entity.Property(e => e.Id).HasMaxLength(FieldLimits.Id).ValueGeneratedNever()
+            .UsePropertyAccessMode(PropertyAccessMode.FieldDuringConstruction);
     }
 
     /// <summary>
