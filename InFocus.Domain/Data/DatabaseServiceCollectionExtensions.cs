@@ -59,6 +59,14 @@ public static class DatabaseServiceCollectionExtensions
     /// </summary>
     public const int DefaultMaxAutoPrepare = 50;
 
+    /// <summary>
+    /// The data source of <paramref name="options"/>' connection string, with <see cref="DefaultMaxAutoPrepare"/> and
+    /// <c>No Reset On Close</c> unless the connection string sets them. InFocus keeps no state in a PostgreSQL session
+    /// (its advisory locks are transaction-level; it uses no SET, LISTEN, cursors or temporary tables), so the reset
+    /// Npgsql otherwise runs each time a connection goes back to the pool (RESET ALL, UNLISTEN *,
+    /// pg_advisory_unlock_all(), DISCARD SEQUENCES and TEMP, sent with the next use) has nothing to undo, and it ran
+    /// twice per authenticated request (the session check, then the endpoint's statement).
+    /// </summary>
     public static NpgsqlDataSource CreateDataSource(DatabaseOptions options)
     {
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
@@ -66,6 +74,11 @@ public static class DatabaseServiceCollectionExtensions
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
 
         if (options.UseEntraAuthentication)

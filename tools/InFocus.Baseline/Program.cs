@@ -7,7 +7,8 @@ var options = BaselineOptions.Parse(args);
 var builder = WebApplication.CreateSlimBuilder();
 builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxAutoPrepare = options.AutoPrepare ? 20 : 0 };
+// No session reset when a connection goes back to the pool, as InFocus's data source (DatabaseServiceCollectionExtensions).
+var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxAutoPrepare = options.AutoPrepare ? 20 : 0, NoResetOnClose = true };
 builder.Services.AddSingleton(NpgsqlDataSource.Create(connection));
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton<AccessTokenCheck>();
