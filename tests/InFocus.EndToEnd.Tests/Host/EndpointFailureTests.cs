@@ -22,6 +22,18 @@ public sealed class EndpointFailureTests(ProbeHostFixture host)
     }
 
     [Fact]
+    public async Task The_trace_id_continues_the_callers_traceparent()
+    {
+        const string traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/probe/endpoint-failure/json");
+        request.Headers.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
+        using var response = await host.Client.SendAsync(request);
+
+        var problem = await response.ProblemAsync(500);
+        Assert.Equal(traceId, problem.GetProperty("traceId").GetString());
+    }
+
+    [Fact]
     public async Task In_a_page_it_is_an_html_page_with_the_trace_id_and_no_error_trace()
     {
         using var response = await host.Client.GetAsync("api/probe/endpoint-failure/html");
