@@ -1,3 +1,4 @@
+using System.Text;
 using InFocus.DevHost.Admin;
 using InFocus.DevHost.Configuration;
 using InFocus.DevHost.Functions;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace InFocus.DevHost;
 
@@ -97,20 +99,23 @@ public static class DevHostApplication
     }
 
     /// <summary>
-    /// Console logs with scopes, levels from host.json's <c>logging.logLevel</c> (as the host applies them). Request
-    /// paths and query strings never reach the log, since invitation tokens travel in paths: ASP.NET Core's request
-    /// logs stay at warnings, and its per-request scope (which carries the path) is not opened at all.
+    /// Console logs with scopes (<see cref="BatchingConsoleLoggerProvider"/>), levels from host.json's
+    /// <c>logging.logLevel</c> (as the host applies them). Request paths and query strings never reach the log, since
+    /// invitation tokens travel in paths: ASP.NET Core's request logs stay at warnings, and its per-request scope (which
+    /// carries the path) is not opened at all.
     /// </summary>
     private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration)
     {
         logging.ClearProviders();
         logging.Configure(options => options.ActivityTrackingOptions = ActivityTrackingOptions.None);
-        logging.AddConsole(console => console.FormatterName = ScopedConsoleFormatter.FormatterName);
-        logging.AddConsoleFormatter<ScopedConsoleFormatter, ConsoleFormatterOptions>(console =>
+        logging.Services.Configure<ConsoleFormatterOptions>(console =>
         {
             console.IncludeScopes = true;
             console.TimestampFormat = "HH:mm:ss ";
         });
+        logging.Services.AddSingleton<ILoggerProvider>(services => new BatchingConsoleLoggerProvider(
+            services.GetRequiredService<IOptionsMonitor<ConsoleFormatterOptions>>(),
+            new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false))));
         logging.AddConfiguration(configuration.GetSection(ConfigurationPath.Combine(HostJson.Section, "logging")));
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
