@@ -14,9 +14,10 @@ namespace InFocus.Domain.Families;
 /// The family's shared watchlist: every title on any member's watchlist, most-wanted first (on more members'
 /// lists), then by title. Two statements whatever the size of the family or of its members' lists: the membership
 /// check, then one query that reads a keyset range of the family's title summary (<see cref="FamilyTitle"/>, kept
-/// current by triggers in the same transaction as every watchlist and membership write) and, for the page's titles only,
-/// the members' entries (as JSON). The range is an index scan of at most a page and one row: with a cursor it is two
-/// ranges (the rest of the cursor's member count by title, then the lower counts), each on the index of the count.
+/// current by triggers in the same transaction as every watchlist and membership write) and, for the page's titles
+/// only, the members' entries (as JSON; the members and their names are read once per page, not once per title). The
+/// range is an index scan of at most a page and one row: with a cursor it is two ranges (the rest of the cursor's
+/// member count by title, then the lower counts), each on the index of the count.
 /// </summary>
 public sealed class FamilyWatchlistService(InFocusDbContext db, MediaImages images)
 {
@@ -57,6 +58,8 @@ public sealed class FamilyWatchlistService(InFocusDbContext db, MediaImages imag
         var sql = $"""
             WITH page AS (
                 SELECT * FROM ({range}) r ORDER BY r.member_count DESC, r.title, r.media_item_id LIMIT @take
+            ), members AS MATERIALIZED (
+                SELECT fm.user_id, u.name FROM family_memberships fm JOIN users u ON u.id = fm.user_id WHERE fm.family_id = @family
             )
             SELECT json_build_object(
                        'media', json_build_object(
@@ -64,12 +67,11 @@ public sealed class FamilyWatchlistService(InFocusDbContext db, MediaImages imag
                            'posterPath', m.poster_path, 'releaseDate', m.release_date, 'genres', m.genres),
                        'memberCount', p.member_count,
                        'members', (
-                           SELECT json_agg(json_build_object('userId', u.id, 'name', u.name, 'status', w.status, 'rating', w.rating)
-                                           ORDER BY u.name, u.id)
-                           FROM family_memberships fm
-                           JOIN watchlist_entries w ON w.user_id = fm.user_id AND w.media_item_id = p.media_item_id
-                           JOIN users u ON u.id = fm.user_id
-                           WHERE fm.family_id = @family AND (@status::text IS NULL OR w.status = @status::text)))::text AS "Value"
+                           SELECT json_agg(json_build_object('userId', mb.user_id, 'name', mb.name, 'status', w.status, 'rating', w.rating)
+                                           ORDER BY mb.name, mb.user_id)
+                           FROM members mb
+                           JOIN watchlist_entries w ON w.user_id = mb.user_id AND w.media_item_id = p.media_item_id
+                           WHERE @status::text IS NULL OR w.status = @status::text))::text AS "Value"
             FROM page p
             JOIN media_items m ON m.id = p.media_item_id
             ORDER BY p.member_count DESC, p.title, p.media_item_id
