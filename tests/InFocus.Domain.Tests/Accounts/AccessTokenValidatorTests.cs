@@ -19,6 +19,41 @@ public sealed class AccessTokenValidatorTests(DomainFixture fixture) : IClassFix
 
         var error = await Assert.ThrowsAsync<AuthenticationException>(() => ValidateAsync(account.Tokens.AccessToken));
         Assert.True(error.InvalidToken);
+        Assert.Equal("The access token is invalid, expired, or its session has ended. Refresh it or sign in again.", error.Message);
+    }
+
+    [Fact]
+    public async Task A_session_is_over_at_the_instant_it_expires()
+    {
+        var account = await fixture.RegisterAsync();
+        await fixture.DbAsync(db => db.Sessions.Where(s => s.Id == account.User.SessionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExpiresAt, fixture.Clock.GetUtcNow())));
+
+        await Assert.ThrowsAsync<AuthenticationException>(() => ValidateAsync(account.Tokens.AccessToken));
+    }
+
+    [Fact]
+    public async Task Last_use_is_written_once_a_full_minute_has_passed_and_only_for_the_session_used()
+    {
+        var account = await fixture.RegisterAsync();
+        var other = await fixture.RegisterAsync();
+        var longAgo = fixture.Clock.GetUtcNow().AddDays(-1);
+        await fixture.DbAsync(db => db.Sessions.Where(s => s.Id == other.User.SessionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastUsedAt, longAgo)));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        await ValidateAsync(account.Tokens.AccessToken);
+        var written = fixture.Clock.GetUtcNow();
+
+        fixture.Clock.Advance(AccessTokenValidator.LastUsedResolution);
+        fixture.Statements.Reset();
+        await ValidateAsync(account.Tokens.AccessToken);
+
+        Assert.Equal(1, fixture.Statements.Count);
+        var lastUsed = await fixture.DbAsync(db => db.Sessions
+            .Where(s => s.Id == account.User.SessionId || s.Id == other.User.SessionId)
+            .ToDictionaryAsync(s => s.Id, s => s.LastUsedAt));
+        Assert.Equal(written, lastUsed[account.User.SessionId]);
+        Assert.Equal(longAgo, lastUsed[other.User.SessionId]);
     }
 
     [Fact]

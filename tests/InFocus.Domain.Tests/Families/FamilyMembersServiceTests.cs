@@ -41,7 +41,8 @@ public sealed class FamilyMembersServiceTests(DomainFixture fixture) : IClassFix
         var eve = await fixture.UserAsync("Eve");
         var familyId = await fixture.FamilyAsync(ada, bob, carol);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => ChangeRole(bob, familyId, carol, "admin"));
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => ChangeRole(bob, familyId, carol, "admin"));
+        Assert.Equal("Only an admin of the family can do this.", refused.Message);
         await Assert.ThrowsAsync<ForbiddenException>(() => ChangeRole(bob, familyId, bob, "admin"));
         await Assert.ThrowsAsync<NotFoundException>(() => ChangeRole(eve, familyId, bob, "admin"));
         await Assert.ThrowsAsync<NotFoundException>(() => ChangeRole(ada, familyId, eve, "admin"));
