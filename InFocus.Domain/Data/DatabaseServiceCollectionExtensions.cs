@@ -71,12 +71,14 @@ public static class DatabaseServiceCollectionExtensions
     {
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = options.ConnectionString };
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        // A keyword as Npgsql documents it ("Max Auto Prepare") or without its spaces, in any letter case.
+        bool Sets(string keyword) => given.ContainsKey(keyword) || given.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
+        if (!Sets("Max Auto Prepare"))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        if (!Sets("No Reset On Close"))
         {
             builder.ConnectionStringBuilder.NoResetOnClose = true;
         }

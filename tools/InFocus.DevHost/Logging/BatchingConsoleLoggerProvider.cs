@@ -30,7 +30,8 @@ public sealed class BatchingConsoleLoggerProvider : ILoggerProvider, ISupportExt
     private readonly TextWriter _output;
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
-    private readonly Lock _directWrites = new();
+    /// <summary>One writer of the output at a time: the batch writer, or a line logged after disposal.</summary>
+    private readonly Lock _outputWrites = new();
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
     private int _queued;
 
@@ -74,7 +75,7 @@ public sealed class BatchingConsoleLoggerProvider : ILoggerProvider, ISupportExt
         {
             // Disposed: nothing drains the queue any more, so the line is written here.
             Interlocked.Decrement(ref _queued);
-            lock (_directWrites)
+            lock (_outputWrites)
             {
                 _output.Write(line);
                 _output.Flush();
@@ -95,7 +96,7 @@ public sealed class BatchingConsoleLoggerProvider : ILoggerProvider, ISupportExt
 
             try
             {
-                lock (_directWrites)
+                lock (_outputWrites)
                 {
                     _output.Write(batch);
                     _output.Flush();
