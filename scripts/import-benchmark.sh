@@ -27,8 +27,7 @@ while (($#)); do
   esac
 done
 
-"$ROOT_DIR/scripts/services.sh" start >/dev/null
-dotnet build "$ROOT_DIR/tests/InFocus.EndToEnd.Tests" -c Release -v q >/dev/null
-INFOCUS_IMPORT_BENCHMARK_ROWS=$ROWS INFOCUS_IMPORT_BENCHMARK_TITLES=$TITLES INFOCUS_IMPORT_BENCHMARK_LATENCY_MS=$LATENCY INFOCUS_IMPORT_BENCHMARK_RATE=$RATE \
-  dotnet test "$ROOT_DIR/tests/InFocus.EndToEnd.Tests" -c Release --no-build \
-  --filter "FullyQualifiedName~Imports.ImportBenchmark" --logger "console;verbosity=detailed" | grep -o 'BENCHMARK .*'
+# shellcheck source-path=SCRIPTDIR source=lib/test-benchmark.sh
+source "$ROOT_DIR/scripts/lib/test-benchmark.sh"
+run_test_benchmark Imports.ImportBenchmark INFOCUS_IMPORT_BENCHMARK_ROWS="$ROWS" INFOCUS_IMPORT_BENCHMARK_TITLES="$TITLES" \
+  INFOCUS_IMPORT_BENCHMARK_LATENCY_MS="$LATENCY" INFOCUS_IMPORT_BENCHMARK_RATE="$RATE"

@@ -25,9 +25,7 @@ while (($#)); do
   esac
 done
 
-"$ROOT_DIR/scripts/services.sh" start >/dev/null
-dotnet build "$ROOT_DIR/tests/InFocus.EndToEnd.Tests" -c Release -v q >/dev/null
-INFOCUS_REFRESH_BENCHMARK_TITLES=$TITLES INFOCUS_REFRESH_BENCHMARK_LATENCY_MS=$LATENCY INFOCUS_REFRESH_BENCHMARK_RATE=$RATE \
-  INFOCUS_REFRESH_BENCHMARK_SECONDS=$SECONDS_BUDGET \
-  dotnet test "$ROOT_DIR/tests/InFocus.EndToEnd.Tests" -c Release --no-build \
-  --filter "FullyQualifiedName~Media.ProviderRefreshBenchmark" --logger "console;verbosity=detailed" | grep -o 'BENCHMARK .*'
+# shellcheck source-path=SCRIPTDIR source=lib/test-benchmark.sh
+source "$ROOT_DIR/scripts/lib/test-benchmark.sh"
+run_test_benchmark Media.ProviderRefreshBenchmark INFOCUS_REFRESH_BENCHMARK_TITLES="$TITLES" \
+  INFOCUS_REFRESH_BENCHMARK_LATENCY_MS="$LATENCY" INFOCUS_REFRESH_BENCHMARK_RATE="$RATE" INFOCUS_REFRESH_BENCHMARK_SECONDS="$SECONDS_BUDGET"
