@@ -10,7 +10,8 @@ namespace InFocus.Soak;
 /// each acknowledged watchlist entry there with its last acknowledged rating, each acknowledged removal gone, exactly the
 /// entries expected per user (none lost, none duplicated), every family, invitation and answered recommendation there,
 /// nothing half-applied. Each virtual user writes only its own rows, one request at a time, so "last acknowledged" is
-/// well defined; a write without a reply (cut off by a killed host) may have happened or not, and is allowed either way.
+/// well defined; a write without a reply (cut off by a killed host) or answered 503 (PostgreSQL gone, perhaps after the
+/// commit) may have happened or not, and is allowed either way.
 /// </summary>
 public sealed class SoakLedger
 {
@@ -37,7 +38,7 @@ public sealed class SoakLedger
 
     public void Answered(string id, RecommendationStatus status) => Acknowledge(() => _recommendations[id] = status);
 
-    /// <summary>An answer sent without a reply (the host was killed): the recommendation may be answered or still pending.</summary>
+    /// <summary>An answer sent without an acknowledgement (no reply, or 503): the recommendation may be answered or still pending.</summary>
     public void AnswerInDoubt(string id) => _answersInDoubt[id] = 0;
 
     private void Acknowledge(Action record)
@@ -143,13 +144,13 @@ public sealed class SoakLedger
         /// <summary>An accepted recommendation put its title on this user's list (titles of their own kind, see the workload).</summary>
         public void AcceptedTitle(string mediaItemId) => _accepted[mediaItemId] = 0;
 
-        /// <summary>An add or an accept sent without a reply (the host was killed): the title may or may not be listed.</summary>
+        /// <summary>An add or an accept sent without an acknowledgement (no reply, or 503): the title may or may not be listed.</summary>
         public void TitleInDoubt(string mediaItemId) => _inDoubt[mediaItemId] = 0;
 
-        /// <summary>A rating sent without a reply: the entry may have it instead of the last acknowledged one.</summary>
+        /// <summary>A rating sent without an acknowledgement: the entry may have it instead of the last acknowledged one.</summary>
         public void RatingInDoubt(string entryId, int rating) => _ratingsInDoubt.GetOrAdd(entryId, _ => []).Add(rating);
 
-        /// <summary>A removal sent without a reply: the entry may be gone.</summary>
+        /// <summary>A removal sent without an acknowledgement: the entry may be gone.</summary>
         public void RemovalInDoubt(string entryId)
         {
             if (_entries.TryRemove(entryId, out var title))

@@ -89,11 +89,18 @@ public sealed class SoakWorkload(Uri baseAddress, Func<InFocusDbContext> createD
         return new VirtualUser(user.Id, user.Email, client, tokens.RefreshToken, _ledger.For(user.Id));
     }
 
+    /// <summary>
+    /// Whether a write answered with <paramref name="status"/> may have been applied although it was not acknowledged:
+    /// one without an answer (a killed host), and one answered 503 (PostgreSQL went away during the transaction, perhaps
+    /// after its commit but before the acknowledgement reached the app: docs/operations.md, "Database outage").
+    /// </summary>
+    private static bool OutcomeUnknown(HttpStatusCode status) => status is 0 or HttpStatusCode.ServiceUnavailable;
+
     /// <summary>A request's status (0: no answer) and, for a success, its body.</summary>
     private sealed record Answer<T>(HttpStatusCode Status, T? Body)
         where T : class
     {
-        public bool InDoubt => Status == 0;
+        public bool InDoubt => OutcomeUnknown(Status);
     }
 
     private sealed class VirtualUser(string id, string email, HttpClient client, string refreshToken, SoakLedger.UserLedger entries)
@@ -181,7 +188,7 @@ public sealed class SoakWorkload(Uri baseAddress, Func<InFocusDbContext> createD
             {
                 entries.Removed(entry);
             }
-            else if (status == 0)
+            else if (OutcomeUnknown(status))
             {
                 entries.RemovalInDoubt(entry);
             }
