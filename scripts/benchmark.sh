@@ -305,11 +305,14 @@ WITH page AS (
   WHERE t.family_id = :family AND t.member_count > 0 ORDER BY t.member_count DESC, t.title, t.media_item_id LIMIT 51),
 members AS MATERIALIZED (
   SELECT fm.user_id, u.name FROM family_memberships fm JOIN users u ON u.id = fm.user_id WHERE fm.family_id = :family)
-SELECT json_build_object('media', json_build_object('id', m.id, 'tmdbId', m.tmdb_id, 'type', m.tmdb_type, 'title', m.title,
-         'posterPath', m.poster_path, 'releaseDate', m.release_date, 'genres', m.genres), 'memberCount', p.member_count,
-       'members', (SELECT json_agg(json_build_object('userId', mb.user_id, 'name', mb.name, 'status', w.status, 'rating', w.rating) ORDER BY mb.name, mb.user_id)
-                   FROM members mb JOIN watchlist_entries w ON w.user_id = mb.user_id AND w.media_item_id = p.media_item_id))::text
-FROM page p JOIN media_items m ON m.id = p.media_item_id ORDER BY p.member_count DESC, p.title, p.media_item_id;
+SELECT m.id, m.tmdb_id, m.tmdb_type, m.title, m.poster_path, m.release_date, m.genres, p.member_count,
+       e.member_ids, e.member_names, e.member_statuses, e.member_ratings
+FROM page p JOIN media_items m ON m.id = p.media_item_id
+CROSS JOIN LATERAL (
+  SELECT array_agg(mb.user_id ORDER BY mb.name, mb.user_id) AS member_ids, array_agg(mb.name ORDER BY mb.name, mb.user_id) AS member_names,
+         array_agg(w.status ORDER BY mb.name, mb.user_id) AS member_statuses, array_agg(w.rating ORDER BY mb.name, mb.user_id) AS member_ratings
+  FROM members mb JOIN watchlist_entries w ON w.user_id = mb.user_id AND w.media_item_id = p.media_item_id) e
+ORDER BY p.member_count DESC, p.title, p.media_item_id;
 SQL
   cat >"$dir/family-before.sql" <<'SQL'
 SELECT json_build_object('media', json_build_object('id', m.id, 'tmdbId', m.tmdb_id, 'type', m.tmdb_type, 'title', m.title,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using InFocus.Domain.Accounts;
 using InFocus.Domain.Common;
 using InFocus.Domain.Data;
@@ -15,7 +14,7 @@ namespace InFocus.Domain.Families;
 /// lists), then by title. Two statements whatever the size of the family or of its members' lists: the membership
 /// check, then one query that reads a keyset range of the family's title summary (<see cref="FamilyTitle"/>, kept
 /// current by triggers in the same transaction as every watchlist and membership write) and, for the page's titles
-/// only, the members' entries (as JSON; the members and their names are read once per page, not once per title). The
+/// only, the members' entries (as arrays; the members and their names are read once per page, not once per title). The
 /// range is an index scan of at most a page and one row: with a cursor it is two ranges (the rest of the cursor's
 /// member count by title, then the lower counts), each on the index of the count.
 /// </summary>
@@ -61,22 +60,21 @@ public sealed class FamilyWatchlistService(InFocusDbContext db, MediaImages imag
             ), members AS MATERIALIZED (
                 SELECT fm.user_id, u.name FROM family_memberships fm JOIN users u ON u.id = fm.user_id WHERE fm.family_id = @family
             )
-            SELECT json_build_object(
-                       'media', json_build_object(
-                           'id', m.id, 'tmdbId', m.tmdb_id, 'type', m.tmdb_type, 'title', m.title,
-                           'posterPath', m.poster_path, 'releaseDate', m.release_date, 'genres', m.genres),
-                       'memberCount', p.member_count,
-                       'members', (
-                           SELECT json_agg(json_build_object('userId', mb.user_id, 'name', mb.name, 'status', w.status, 'rating', w.rating)
-                                           ORDER BY mb.name, mb.user_id)
-                           FROM members mb
-                           JOIN watchlist_entries w ON w.user_id = mb.user_id AND w.media_item_id = p.media_item_id
-                           WHERE @status::text IS NULL OR w.status = @status::text))::text AS "Value"
+            SELECT m.id, m.tmdb_id, m.tmdb_type, m.title, m.poster_path, m.release_date, m.genres, p.member_count,
+                   e.member_ids, e.member_names, e.member_statuses, e.member_ratings
             FROM page p
             JOIN media_items m ON m.id = p.media_item_id
+            CROSS JOIN LATERAL (
+                SELECT array_agg(mb.user_id ORDER BY mb.name, mb.user_id) AS member_ids,
+                       array_agg(mb.name ORDER BY mb.name, mb.user_id) AS member_names,
+                       array_agg(w.status ORDER BY mb.name, mb.user_id) AS member_statuses,
+                       array_agg(w.rating ORDER BY mb.name, mb.user_id) AS member_ratings
+                FROM members mb
+                JOIN watchlist_entries w ON w.user_id = mb.user_id AND w.media_item_id = p.media_item_id
+                WHERE @status::text IS NULL OR w.status = @status::text) e
             ORDER BY p.member_count DESC, p.title, p.media_item_id
             """;
-        var rows = await db.Database.SqlQueryRaw<string>(
+        var rows = await db.Database.SqlQueryRaw<Row>(
             sql,
             new NpgsqlParameter("family", NpgsqlDbType.Text) { Value = familyId },
             Text("status", statusName),
@@ -85,10 +83,7 @@ public sealed class FamilyWatchlistService(InFocusDbContext db, MediaImages imag
             Text("after_title", after?.Title),
             Text("after_id", after?.Id)).ToListAsync(cancellationToken);
 
-        var items = rows
-            .Select(row => JsonSerializer.Deserialize<Row>(row, InFocusJson.Options)!)
-            .Select(row => new FamilyWatchlistItem(row.Media.ToSummary(images), row.MemberCount, row.Members))
-            .ToList();
+        var items = rows.ConvertAll(row => row.ToItem(images));
         return PageCursor.ToPage(items, page.Limit, CursorKind, i => new Position(i.MemberCount, i.Media.Title, i.Media.Id));
     }
 
@@ -97,5 +92,31 @@ public sealed class FamilyWatchlistService(InFocusDbContext db, MediaImages imag
 
     private sealed record Position(int MemberCount, string Title, string Id);
 
-    private sealed record Row(TitleRow Media, int MemberCount, IReadOnlyList<FamilyWatchlistEntry> Members);
+    /// <summary>A page row: the title's columns, the count, and the members' entries as parallel arrays in the members' order.</summary>
+    private sealed record Row(
+        string Id,
+        int TmdbId,
+        string TmdbType,
+        string Title,
+        string? PosterPath,
+        DateOnly? ReleaseDate,
+        List<string> Genres,
+        int MemberCount,
+        string[] MemberIds,
+        string[] MemberNames,
+        string[] MemberStatuses,
+        int?[] MemberRatings)
+    {
+        public FamilyWatchlistItem ToItem(MediaImages images)
+        {
+            var members = new FamilyWatchlistEntry[MemberIds.Length];
+            for (var i = 0; i < members.Length; i++)
+            {
+                members[i] = new FamilyWatchlistEntry(MemberIds[i], MemberNames[i], SnakeCaseEnum<WatchStatus>.FromName(MemberStatuses[i]), MemberRatings[i]);
+            }
+
+            var title = new TitleRow(Id, TmdbId, SnakeCaseEnum<MediaType>.FromName(TmdbType), Title, PosterPath, ReleaseDate, Genres);
+            return new FamilyWatchlistItem(title.ToSummary(images), MemberCount, members);
+        }
+    }
 }
