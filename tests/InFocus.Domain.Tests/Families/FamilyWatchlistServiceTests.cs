@@ -1,5 +1,6 @@
 using InFocus.Domain.Common;
 using InFocus.Domain.Families;
+using InFocus.Domain.Media;
 using InFocus.Domain.Watchlist;
 using InFocus.TestKit;
 
@@ -61,6 +62,43 @@ public sealed class FamilyWatchlistServiceTests(DomainFixture fixture) : IClassF
 
         var item = Assert.Single(page.Items);
         Assert.Equal((wanted, 2), (item.Media.Id, item.MemberCount));
+    }
+
+    [Fact]
+    public async Task A_title_is_shown_as_on_the_members_own_list()
+    {
+        var ada = await fixture.UserAsync("Ada");
+        var familyId = await fixture.FamilyAsync(ada);
+        var show = new MediaItem
+        {
+            TmdbId = Random.Shared.Next(1, int.MaxValue),
+            TmdbType = MediaType.Tv,
+            Title = "Severance",
+            PosterPath = "/severance.jpg",
+            ReleaseDate = new DateOnly(2022, 2, 18),
+            Genres = ["Drama", "Mystery"],
+        };
+        await fixture.DbAsync(async db =>
+        {
+            db.MediaItems.Add(show);
+            await db.SaveChangesAsync();
+        });
+        await fixture.WatchAsync(ada, show.Id, WatchStatus.Watching, 8);
+
+        var shared = await fixture.WithAsync<FamilyWatchlistService, Page<FamilyWatchlistItem>>(s =>
+            s.ListAsync(ada, familyId, null, PageRequest.First, default));
+        var own = await fixture.WithAsync<WatchlistListing, Page<WatchlistEntryResponse>>(s =>
+            s.ListAsync(ada, new WatchlistQuery(null, null, null), PageRequest.First, default));
+
+        var item = Assert.Single(shared.Items);
+        var media = Assert.Single(own.Items).Media;
+        Assert.Equal(
+            (media.Id, media.TmdbId, MediaType.Tv, "Severance", media.PosterUrl, new DateOnly(2022, 2, 18)),
+            (item.Media.Id, item.Media.TmdbId, item.Media.Type, item.Media.Title, item.Media.PosterUrl, item.Media.ReleaseDate));
+        Assert.NotNull(item.Media.PosterUrl);
+        Assert.Equal(["Drama", "Mystery"], item.Media.Genres);
+        var member = Assert.Single(item.Members);
+        Assert.Equal((ada.UserId, "Ada", WatchStatus.Watching, (int?)8), (member.UserId, member.Name, member.Status, member.Rating));
     }
 
     [Fact]
