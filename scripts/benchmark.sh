@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The benchmark, side by side, in one command (docs/performance.md). Not a test.
 #
-#   scripts/benchmark.sh [--entries N] [--duration D] [--connections C] [--threads T] [--url URL] [--keep] [--sql-only]
+#   scripts/benchmark.sh [--entries N] [--duration D] [--connections C] [--threads T] [--pool P] [--url URL] [--keep] [--sql-only]
 #
 #   --entries      titles on the benchmark user's watchlist (default 10000; at most 50000)
 #   --duration     how long wrk loads each endpoint (default 10s; wrk's units: 30s, 2m)
 #   --connections  concurrent connections (default 16)
 #   --threads      wrk threads (default 2)
+#   --pool         Maximum Pool Size of the hosts' database connections (default: twice this machine's cores, which
+#                  PostgreSQL shares; production's pools are as small: docs/deployment.md, "Connection budget"),
+#                  unless Database__ConnectionString sets one; not applied to an InFocus given with --url
 #   --url          benchmark an InFocus already running there instead of starting the Release development host
 #                  (then its start time is not measured)
 #   --keep         keep the benchmark data (users, family, titles) instead of deleting it at the end
@@ -39,6 +42,7 @@ MAX_ENTRIES=50000
 DURATION=10s
 CONNECTIONS=16
 THREADS=2
+POOL=$((2 * $(nproc)))
 KEEP=0
 PASSWORD="benchmark-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 # Ids in the CUID shape the API expects (25 characters, 'c' then [0-9a-z]): "cbench", a tag of this run, a number.
@@ -56,7 +60,7 @@ STARTED_MS=0 SIGNINS=""
 
 SQL_ONLY=0
 
-usage() { sed -n '2,31p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,33p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 die() { printf 'benchmark.sh: error: %s\n' "$*" >&2; exit 1; }
 section() { printf '\n==== %s\n' "$*"; }
 
@@ -68,6 +72,7 @@ parse_arguments() {
       --duration) DURATION=${2:?--duration needs a value}; shift 2 ;;
       --connections) CONNECTIONS=${2:-}; shift 2 ;;
       --threads) THREADS=${2:-}; shift 2 ;;
+      --pool) POOL=${2:-}; shift 2 ;;
       --keep) KEEP=1; shift ;;
       --sql-only) SQL_ONLY=1; shift ;;
       -h | --help) usage; exit 0 ;;
@@ -80,6 +85,7 @@ parse_arguments() {
   if ! [[ $CONNECTIONS =~ ^[0-9]+$ && $THREADS =~ ^[0-9]+$ ]] || ((THREADS < 1 || CONNECTIONS < THREADS)); then
     die "--threads must be at least 1 and --connections at least --threads"
   fi
+  [[ $POOL =~ ^[0-9]+$ ]] && ((POOL >= 1)) || die "--pool must be a positive integer"
   ((SQL_ONLY == 0)) || [[ -n $URL ]] || die "--sql-only needs --url (a running InFocus)"
   URL=${URL%/}
 }
@@ -95,6 +101,14 @@ ensure_tools() {
       { "${sudo[@]}" apt-get update -qq && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; } ||
       die "could not install wrk"
   fi
+}
+
+# The hosts' connection pool: --pool unless the connection string sizes it. A pool of the default size (100) lets 16
+# clients keep 16 PostgreSQL backends runnable on the 2 cores the host and wrk also need, and the scheduler's queue
+# becomes the requests' tail latency (docs/performance.md, "Connections").
+size_pool() {
+  [[ -n $(connection_value "$Database__ConnectionString" '\(maximum pool size\|max pool size\|maxpoolsize\)') ]] && return 0
+  Database__ConnectionString="${Database__ConnectionString%;};Maximum Pool Size=$POOL"
 }
 
 # POSTs JSON and prints the response body; fails unless the status is the expected one.
@@ -493,6 +507,7 @@ main() {
   parse_arguments "$@"
   ensure_tools
   export_settings
+  size_pool
   configure_database
   trap cleanup EXIT
   if [[ -z $URL ]]; then
