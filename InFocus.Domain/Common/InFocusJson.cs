@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -31,10 +32,23 @@ public static class InFocusJson
 
     private sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     {
+        private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+        private const int MaxLength = 24; // 9999-12-31T23:59:59.999Z
+
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.GetDateTimeOffset();
 
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+        {
+            // Formatted in place: a string per time would be garbage by the next line (a page writes two per entry).
+            Span<byte> utf8 = stackalloc byte[MaxLength];
+            if (!value.UtcDateTime.TryFormat(utf8, out var length, Format, CultureInfo.InvariantCulture))
+            {
+                throw new UnreachableException($"A UTC time in '{Format}' takes at most {MaxLength} bytes.");
+            }
+
+            writer.WriteStringValue(utf8[..length]);
+        }
     }
 }
