@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark, side by side, in one command (docs/performance.md). Not a test.
 #
-#   scripts/benchmark.sh [--entries N] [--duration D] [--connections C] [--threads T] [--pool P] [--url URL] [--keep] [--sql-only]
+#   scripts/benchmark.sh [--entries N] [--duration D] [--rounds R] [--connections C] [--threads T] [--pool P] [--url URL] [--keep] [--sql-only]
 #
 #   --entries      titles on the benchmark user's watchlist (default 10000; at most 50000)
 #   --duration     how long wrk loads each endpoint (default 10s; wrk's units: 30s, 2m)
+#   --rounds       interleaved rounds of the light reads, InFocus and the baselines in turn (default 3); their ratios
+#                  are the medians of the rounds' ratios
 #   --connections  concurrent connections (default 16)
 #   --threads      wrk threads (default 2)
 #   --pool         Maximum Pool Size of the hosts' database connections (default: twice this machine's cores, which
@@ -40,6 +42,7 @@ URL=""
 ENTRIES=10000
 MAX_ENTRIES=50000
 DURATION=10s
+ROUNDS=3
 CONNECTIONS=16
 THREADS=2
 POOL=$((2 * $(nproc)))
@@ -56,6 +59,8 @@ LOG_DIR="$ROOT_DIR/.local/logs"
 STARTED_PIDS=()
 # Results by key (endpoint and host), for the side-by-side table at the end.
 declare -A RPS=() P99=() TPS=() START_MS=()
+# The light reads' rounds: req/s and p99 of each round (space-separated), and the medians of the rounds' ratios.
+declare -A ROUND_RPS=() ROUND_P99=() RATIO=()
 STARTED_MS=0 SIGNINS=""
 
 SQL_ONLY=0
@@ -70,6 +75,7 @@ parse_arguments() {
       --url) URL=${2:?--url needs a value}; shift 2 ;;
       --entries) ENTRIES=${2:-}; shift 2 ;;
       --duration) DURATION=${2:?--duration needs a value}; shift 2 ;;
+      --rounds) ROUNDS=${2:-}; shift 2 ;;
       --connections) CONNECTIONS=${2:-}; shift 2 ;;
       --threads) THREADS=${2:-}; shift 2 ;;
       --pool) POOL=${2:-}; shift 2 ;;
@@ -86,6 +92,7 @@ parse_arguments() {
     die "--threads must be at least 1 and --connections at least --threads"
   fi
   [[ $POOL =~ ^[0-9]+$ ]] && ((POOL >= 1)) || die "--pool must be a positive integer"
+  [[ $ROUNDS =~ ^[0-9]+$ ]] && ((ROUNDS >= 1)) || die "--rounds must be a positive integer"
   ((SQL_ONLY == 0)) || [[ -n $URL ]] || die "--sql-only needs --url (a running InFocus)"
   URL=${URL%/}
 }
@@ -260,7 +267,7 @@ signin_burst() {
 # The light reads of InFocus and of the baseline (without, then with auto-prepare) one after the other, endpoint by
 # endpoint, so that the machine's load drifts as little as possible between the numbers a ratio compares.
 run_benchmarks() {
-  local entry light key name path base
+  local entry light key name path base round host
   entry="/api/watchlist/${ID_PREFIX}o$(printf '%012d' 1)"
   # Warm-up: the JIT compiles the hot paths to their final tier during the first seconds of load; a host measured
   # before that (InFocus has far more code to compile than the baseline) would be compared half-compiled. On the
@@ -277,12 +284,25 @@ run_benchmarks() {
   printf '%-44s %10s %9s %9s %9s %9s\n' endpoint 'req/s' p50 p75 p90 p99
   # InFocus's health reads the database and the queue; the baseline's is a constant: not a pair to compare.
   measure health "GET /api/health" "$URL" /api/health
+  # A ratio compares two hosts measured seconds apart on a machine whose speed drifts (on a shared VM, the same host
+  # measured twice in a row can differ by a fifth): each light read is measured in ROUNDS interleaved rounds, and its
+  # numbers are the medians of the rounds.
   for light in "watchlist|GET /api/watchlist?limit=50|/api/watchlist?limit=50" \
     "entry|GET /api/watchlist/{id}|$entry" "me|GET /api/me|/api/me"; do
     IFS='|' read -r key name path <<<"$light"
-    measure "$key" "$name" "$URL" "$path"
-    measure "baseline-$key" "  baseline" "http://127.0.0.1:$BASELINE_PORT" "$path"
-    measure "prepared-$key" "  baseline, auto-prepare" "http://127.0.0.1:$BASELINE_PREPARED_PORT" "$path"
+    for ((round = 1; round <= ROUNDS; round++)); do
+      measure "$key" "$name (round $round)" "$URL" "$path"
+      measure "baseline-$key" "  baseline" "http://127.0.0.1:$BASELINE_PORT" "$path"
+      measure "prepared-$key" "  baseline, auto-prepare" "http://127.0.0.1:$BASELINE_PREPARED_PORT" "$path"
+      for host in "$key" "baseline-$key" "prepared-$key"; do
+        ROUND_RPS[$host]+="${RPS[$host]} " ROUND_P99[$host]+="$(milliseconds "${P99[$host]}")ms "
+      done
+    done
+    for host in "$key" "baseline-$key" "prepared-$key"; do
+      RPS[$host]=$(median ${ROUND_RPS[$host]}) P99[$host]=$(median_ms ${ROUND_P99[$host]})
+    done
+    RATIO[$key]=$(round_ratios "${ROUND_RPS[$key]}" "${ROUND_RPS[baseline-$key]}")
+    RATIO[$key-prepared]=$(round_ratios "${ROUND_RPS[$key]}" "${ROUND_RPS[prepared-$key]}")
   done
   measure stats "GET /api/watchlist/stats" "$URL" /api/watchlist/stats
   measure family "GET /api/families/{id}/watchlist" "$URL" "/api/families/$FAMILY_ID/watchlist"
@@ -396,6 +416,26 @@ compare_sql() {
 # a / b with two decimals, or empty when either is missing.
 ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b }'; }
 
+# The median of the numbers given as arguments (two decimals).
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# The median of latencies in milliseconds ("12.5ms ..."), with the unit, as wrk writes them.
+median_ms() { local values=("${@%ms}"); printf '%sms' "$(median "${values[@]}")"; }
+
+# The rounds' ratios of a light read to the baseline without auto-prepare, in order ("0.88 0.93 0.91").
+ratios_of() {
+  local a=(${ROUND_RPS[$1]:-}) b=(${ROUND_RPS[baseline-$1]:-}) i out=()
+  for i in "${!a[@]}"; do out+=("$(ratio "${a[$i]}" "${b[$i]:-}")"); done
+  echo "${out[*]}"
+}
+
+# The median of the rounds' ratios a_i / b_i, from two lists of the rounds' numbers.
+round_ratios() {
+  local a=($1) b=($2) ratios=() i
+  for i in "${!a[@]}"; do ratios+=("$(ratio "${a[$i]}" "${b[$i]:-}")"); done
+  median "${ratios[@]}"
+}
+
 # Latency from wrk's units (us, ms, s) in milliseconds.
 milliseconds() {
   awk -v v="${1:-}" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else if (v ~ /s$/) printf "%.2f", v * 1000 }'
@@ -403,7 +443,7 @@ milliseconds() {
 
 # The side-by-side table of issue #19, from the numbers measured above in this run.
 print_summary() {
-  section "Side by side (one run, one machine; read the ratios)"
+  section "Side by side (one run, one machine; read the ratios; light reads: medians of $ROUNDS rounds)"
   printf '%-34s %10s %9s %12s %12s %9s %9s %18s\n' endpoint 'InFocus' 'p99' 'baseline' 'auto-prep' 'ratio' 'ratio/ap' 'pgbench ext/prep'
   local key name
   for key in watchlist entry me; do
@@ -413,7 +453,7 @@ print_summary() {
       me) name="GET /api/me" ;;
     esac
     printf '%-34s %10s %9s %12s %12s %9s %9s %18s\n' "$name" "${RPS[$key]:-}" "${P99[$key]:-}" "${RPS[baseline-$key]:-}" \
-      "${RPS[prepared-$key]:-}" "$(ratio "${RPS[$key]:-}" "${RPS[baseline-$key]:-}")" "$(ratio "${RPS[$key]:-}" "${RPS[prepared-$key]:-}")" \
+      "${RPS[prepared-$key]:-}" "${RATIO[$key]:-}" "${RATIO[$key-prepared]:-}" \
       "${TPS[$key-extended]:-}${TPS[$key-extended]:+ / }${TPS[$key-prepared]:-}"
   done
   for key in health stats family family-4 upnext tonight; do
@@ -430,7 +470,7 @@ print_summary() {
   printf '%-58s %s\n' "family watchlist (target >= 500 req/s, p99 <= 50 ms)" \
     "16 connections: ${RPS[family]:-} req/s, p99 ${P99[family]:-}; 4 connections: ${RPS[family-4]:-} req/s, p99 ${P99[family-4]:-}"
   printf '%-58s %s\n' "light reads InFocus / baseline (target >= 0.9)" \
-    "watchlist $(ratio "${RPS[watchlist]:-}" "${RPS[baseline-watchlist]:-}"), entry $(ratio "${RPS[entry]:-}" "${RPS[baseline-entry]:-}"), me $(ratio "${RPS[me]:-}" "${RPS[baseline-me]:-}")"
+    "watchlist ${RATIO[watchlist]:-}, entry ${RATIO[entry]:-}, me ${RATIO[me]:-} (rounds: watchlist $(ratios_of watchlist); entry $(ratios_of entry); me $(ratios_of me))"
 }
 
 # Starts a host in the background and waits for its first 200 from /api/health: STARTED_MS is the milliseconds from
