@@ -28,7 +28,7 @@
 # watchlist, up next, tonight, me), the baseline's light reads, GET /api/watchlist during a burst of 8 sign-ins, and
 # pgbench (same clients) on the light reads' SQL (extended and prepared) and on the aggregate reads' SQL now and
 # before; prints EXPLAIN ANALYZE of the aggregates and, last, the side-by-side table with the ratios the targets of
-# issue #19 name. Installs wrk with apt-get when it is missing. Takes about 10 minutes.
+# issue #19 name. Installs wrk with apt-get when it is missing. Takes about 13 minutes.
 #
 # The database is the one InFocus uses: the app setting Database__ConnectionString from the environment, else
 # InFocus.Functions/local.settings.json, else local.settings.sample.json (ports moved with INFOCUS_*_PORT, as in
