@@ -59,8 +59,8 @@ LOG_DIR="$ROOT_DIR/.local/logs"
 STARTED_PIDS=()
 # Results by key (endpoint and host), for the side-by-side table at the end.
 declare -A RPS=() P99=() TPS=() START_MS=()
-# The light reads' rounds: req/s and p99 of each round (space-separated), and the medians of the rounds' ratios.
-declare -A ROUND_RPS=() ROUND_P99=() RATIO=()
+# The light reads' rounds: req/s, p99 (ms) and ratios of each round (space-separated), and the medians of the ratios.
+declare -A ROUND_RPS=() ROUND_P99=() ROUND_RATIOS=() RATIO=()
 STARTED_MS=0 SIGNINS=""
 
 SQL_ONLY=0
@@ -295,14 +295,15 @@ run_benchmarks() {
       measure "baseline-$key" "  baseline" "http://127.0.0.1:$BASELINE_PORT" "$path"
       measure "prepared-$key" "  baseline, auto-prepare" "http://127.0.0.1:$BASELINE_PREPARED_PORT" "$path"
       for host in "$key" "baseline-$key" "prepared-$key"; do
-        ROUND_RPS[$host]+="${RPS[$host]} " ROUND_P99[$host]+="$(milliseconds "${P99[$host]}")ms "
+        ROUND_RPS[$host]+="${RPS[$host]} " ROUND_P99[$host]+="$(milliseconds "${P99[$host]}") "
       done
     done
     for host in "$key" "baseline-$key" "prepared-$key"; do
-      RPS[$host]=$(median ${ROUND_RPS[$host]}) P99[$host]=$(median_ms ${ROUND_P99[$host]})
+      RPS[$host]=$(median ${ROUND_RPS[$host]}) P99[$host]="$(median ${ROUND_P99[$host]})ms"
     done
-    RATIO[$key]=$(round_ratios "${ROUND_RPS[$key]}" "${ROUND_RPS[baseline-$key]}")
-    RATIO[$key-prepared]=$(round_ratios "${ROUND_RPS[$key]}" "${ROUND_RPS[prepared-$key]}")
+    ROUND_RATIOS[$key]=$(round_ratios "${ROUND_RPS[$key]}" "${ROUND_RPS[baseline-$key]}")
+    ROUND_RATIOS[$key-prepared]=$(round_ratios "${ROUND_RPS[$key]}" "${ROUND_RPS[prepared-$key]}")
+    RATIO[$key]=$(median ${ROUND_RATIOS[$key]}) RATIO[$key-prepared]=$(median ${ROUND_RATIOS[$key-prepared]})
   done
   measure stats "GET /api/watchlist/stats" "$URL" /api/watchlist/stats
   measure family "GET /api/families/{id}/watchlist" "$URL" "/api/families/$FAMILY_ID/watchlist"
@@ -419,21 +420,11 @@ ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a != "" && b > 0) printf 
 # The median of the numbers given as arguments (two decimals).
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# The median of latencies in milliseconds ("12.5ms ..."), with the unit, as wrk writes them.
-median_ms() { local values=("${@%ms}"); printf '%sms' "$(median "${values[@]}")"; }
-
-# The rounds' ratios of a light read to the baseline without auto-prepare, in order ("0.88 0.93 0.91").
-ratios_of() {
-  local a=(${ROUND_RPS[$1]:-}) b=(${ROUND_RPS[baseline-$1]:-}) i out=()
-  for i in "${!a[@]}"; do out+=("$(ratio "${a[$i]}" "${b[$i]:-}")"); done
-  echo "${out[*]}"
-}
-
-# The median of the rounds' ratios a_i / b_i, from two lists of the rounds' numbers.
+# The rounds' ratios a_i / b_i in order ("0.88 0.93 0.91"), from two lists of the rounds' numbers.
 round_ratios() {
   local a=($1) b=($2) ratios=() i
   for i in "${!a[@]}"; do ratios+=("$(ratio "${a[$i]}" "${b[$i]:-}")"); done
-  median "${ratios[@]}"
+  echo "${ratios[*]}"
 }
 
 # Latency from wrk's units (us, ms, s) in milliseconds.
@@ -470,7 +461,7 @@ print_summary() {
   printf '%-58s %s\n' "family watchlist (target >= 500 req/s, p99 <= 50 ms)" \
     "16 connections: ${RPS[family]:-} req/s, p99 ${P99[family]:-}; 4 connections: ${RPS[family-4]:-} req/s, p99 ${P99[family-4]:-}"
   printf '%-58s %s\n' "light reads InFocus / baseline (target >= 0.9)" \
-    "watchlist ${RATIO[watchlist]:-}, entry ${RATIO[entry]:-}, me ${RATIO[me]:-} (rounds: watchlist $(ratios_of watchlist); entry $(ratios_of entry); me $(ratios_of me))"
+    "watchlist ${RATIO[watchlist]:-}, entry ${RATIO[entry]:-}, me ${RATIO[me]:-} (rounds: watchlist ${ROUND_RATIOS[watchlist]:-}; entry ${ROUND_RATIOS[entry]:-}; me ${ROUND_RATIOS[me]:-})"
 }
 
 # Starts a host in the background and waits for its first 200 from /api/health: STARTED_MS is the milliseconds from
