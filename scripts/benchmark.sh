@@ -28,7 +28,7 @@
 # watchlist, up next, tonight, me), the baseline's light reads, GET /api/watchlist during a burst of 8 sign-ins, and
 # pgbench (same clients) on the light reads' SQL (extended and prepared) and on the aggregate reads' SQL now and
 # before; prints EXPLAIN ANALYZE of the aggregates and, last, the side-by-side table with the ratios the targets of
-# issue #19 name. Installs wrk with apt-get when it is missing. Takes about 13 minutes.
+# issue #19 name. Installs wrk with apt-get when it is missing. Takes about 14 minutes.
 #
 # The database is the one InFocus uses: the app setting Database__ConnectionString from the environment, else
 # InFocus.Functions/local.settings.json, else local.settings.sample.json (ports moved with INFOCUS_*_PORT, as in
@@ -267,14 +267,18 @@ signin_burst() {
 # The light reads of InFocus and of the baseline (without, then with auto-prepare) one after the other, endpoint by
 # endpoint, so that the machine's load drifts as little as possible between the numbers a ratio compares.
 run_benchmarks() {
-  local entry light key name path base round host
+  local entry light key name path base round host warmup
   entry="/api/watchlist/${ID_PREFIX}o$(printf '%012d' 1)"
   # Warm-up: the JIT compiles the hot paths to their final tier during the first seconds of load; a host measured
   # before that (InFocus has far more code to compile than the baseline) would be compared half-compiled. On the
-  # 2-core machine InFocus's light reads still ran at half speed after 3 seconds of load, hence 10 (WARMUP).
+  # 2-core machine InFocus's light reads still ran at half speed after 3 seconds of load, and after 10 the watchlist
+  # page still gained a third over its three rounds (907, 1,005, 1,206 req/s, 6 December): InFocus gets 30 s a path
+  # (INFOCUS_WARMUP), the baselines, a page of code each, 10 (WARMUP).
   for path in "/api/watchlist?limit=50" "$entry" /api/me; do
     for base in "$URL" "http://127.0.0.1:$BASELINE_PORT" "http://127.0.0.1:$BASELINE_PREPARED_PORT"; do
-      wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP:-10s}" -H "Authorization: Bearer $TOKEN" "$base$path" >/dev/null
+      warmup=${WARMUP:-10s}
+      [[ $base != "$URL" ]] || warmup=${INFOCUS_WARMUP:-30s}
+      wrk -t "$THREADS" -c "$CONNECTIONS" -d "$warmup" -H "Authorization: Bearer $TOKEN" "$base$path" >/dev/null
     done
   done
   for path in /api/watchlist/stats "/api/families/$FAMILY_ID/watchlist" "/api/me/up-next?limit=50" "/api/families/$FAMILY_ID/tonight"; do
