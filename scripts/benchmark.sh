@@ -269,18 +269,8 @@ signin_burst() {
 run_benchmarks() {
   local entry light key name path base round host warmup
   entry="/api/watchlist/${ID_PREFIX}o$(printf '%012d' 1)"
-  # Warm-up: the JIT compiles the hot paths to their final tier during the first seconds of load; a host measured
-  # before that (InFocus has far more code to compile than the baseline) would be compared half-compiled. On the
-  # 2-core machine InFocus's light reads still ran at half speed after 3 seconds of load, and after 10 the watchlist
-  # page still gained a third over its three rounds (907, 1,005, 1,206 req/s, 6 December): InFocus gets 30 s a path
-  # (INFOCUS_WARMUP), the baselines, a page of code each, 10 (WARMUP).
-  for path in "/api/watchlist?limit=50" "$entry" /api/me; do
-    for base in "$URL" "http://127.0.0.1:$BASELINE_PORT" "http://127.0.0.1:$BASELINE_PREPARED_PORT"; do
-      warmup=${WARMUP:-10s}
-      [[ $base != "$URL" ]] || warmup=${INFOCUS_WARMUP:-30s}
-      wrk -t "$THREADS" -c "$CONNECTIONS" -d "$warmup" -H "Authorization: Bearer $TOKEN" "$base$path" >/dev/null
-    done
-  done
+  # The other reads first: their first statements are slow (up next and tonight run for a second each, 16 at once), and
+  # they would otherwise be warmed between a light read's warm-up and its rounds.
   for path in /api/watchlist/stats "/api/families/$FAMILY_ID/watchlist" "/api/me/up-next?limit=50" "/api/families/$FAMILY_ID/tonight"; do
     wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP:-10s}" -H "Authorization: Bearer $TOKEN" "$URL$path" >/dev/null
   done
@@ -294,6 +284,16 @@ run_benchmarks() {
   for light in "watchlist|GET /api/watchlist?limit=50|/api/watchlist?limit=50" \
     "entry|GET /api/watchlist/{id}|$entry" "me|GET /api/me|/api/me"; do
     IFS='|' read -r key name path <<<"$light"
+    # Warm-up, right before the rounds: the JIT compiles the hot paths to their final tier during the first seconds of
+    # load; a host measured before that (InFocus has far more code to compile than the baseline) would be compared
+    # half-compiled. On the 2-core machine InFocus's light reads still ran at half speed after 3 seconds of load:
+    # InFocus gets 30 s (INFOCUS_WARMUP), the baselines, a page of code each, 10 (WARMUP). Warmed all at the start,
+    # before the other reads' warm-up, the watchlist page's first round ran at two thirds of its third.
+    for base in "$URL" "http://127.0.0.1:$BASELINE_PORT" "http://127.0.0.1:$BASELINE_PREPARED_PORT"; do
+      warmup=${WARMUP:-10s}
+      [[ $base != "$URL" ]] || warmup=${INFOCUS_WARMUP:-30s}
+      wrk -t "$THREADS" -c "$CONNECTIONS" -d "$warmup" -H "Authorization: Bearer $TOKEN" "$base$path" >/dev/null
+    done
     for ((round = 1; round <= ROUNDS; round++)); do
       measure "$key" "$name (round $round)" "$URL" "$path"
       measure "baseline-$key" "  baseline" "http://127.0.0.1:$BASELINE_PORT" "$path"
