@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using InFocus.Domain.Common;
 
@@ -14,7 +15,7 @@ public sealed class InFocusJsonTests
     [InlineData("9999-12-31T23:59:59.9999999Z", "9999-12-31T23:59:59.999Z")]
     public void Times_are_written_in_UTC_with_milliseconds_and_a_Z(string at, string written)
     {
-        var json = JsonSerializer.Serialize(new Stamped(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture)), InFocusJson.Options);
+        var json = JsonSerializer.Serialize(new Stamped(DateTimeOffset.Parse(at, CultureInfo.InvariantCulture)), InFocusJson.Options);
 
         Assert.Equal($$"""{"at":"{{written}}"}""", json);
     }
