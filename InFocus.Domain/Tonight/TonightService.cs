@@ -140,7 +140,9 @@ public sealed class TonightService(InFocusDbContext db, MediaImages images, Time
     /// Wanted titles of the present members, their offers through the present members' services, the accepted
     /// recommendations, the shows in progress for them with each one's next episode (the first aired regular episode
     /// they have not watched, through the show's (season, number) index), ranked. Each CTE is one aggregate pass over
-    /// the offered titles; nothing runs per title outside it.
+    /// the offered titles; nothing runs per title outside it. <c>recs</c> and <c>progress</c> are MATERIALIZED: inlined,
+    /// a planner that underestimates the offers (statistics not yet analyzed after a bulk import) re-ran their grouping
+    /// once per offered title, 9 s instead of 0.26 s for 8 members with 5,000 titles each.
     /// </summary>
     private const string RankingSql = """
         WITH present AS (
@@ -168,7 +170,7 @@ public sealed class TonightService(InFocusDbContext db, MediaImages images, Time
             WHERE @region = ANY (sp.regions) AND sp.offer_type = ANY (@offers)
             GROUP BY sp.media_item_id
         ),
-        recs AS (
+        recs AS MATERIALIZED (
             SELECT r.media_item_id, count(*)::int AS accepted
             FROM recommendations AS r JOIN present AS p ON p.user_id = r.recommended_to_id
             WHERE r.status = 'accepted' AND r.media_item_id IN (SELECT media_item_id FROM offers)
@@ -179,7 +181,7 @@ public sealed class TonightService(InFocusDbContext db, MediaImages images, Time
             FROM watchlist_entries AS w
             WHERE w.user_id = ANY (@members) AND w.last_watched_at IS NOT NULL AND w.status <> 'completed'
         ),
-        progress AS (
+        progress AS MATERIALIZED (
             SELECT st.media_item_id,
                    jsonb_agg(jsonb_build_object('userId', st.user_id, 'season', n.season_number, 'number', n.number,
                                                 'name', n.name, 'airDate', n.air_date)
