@@ -15,8 +15,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InFocus.Domain.Data;
 
-public sealed class InFocusDbContext(DbContextOptions<InFocusDbContext> options) : DbContext(options)
+public sealed class InFocusDbContext : DbContext
 {
+    /// <summary>
+    /// Without EF Core's automatic savepoints: <c>SaveChanges</c> in a transaction would otherwise wrap its batch in
+    /// <c>SAVEPOINT</c> and <c>RELEASE SAVEPOINT</c>, two more round trips, and ignores a failed release. When PostgreSQL
+    /// drops the connection right then, <c>SaveChanges</c> returns as if it had saved; the next statement met Npgsql's
+    /// "Transaction is already completed" (a 500 instead of a 503), and a query reopened the connection outside the
+    /// transaction. Without them the failure surfaces where it happens, as a transient Npgsql error. No service goes on
+    /// with a transaction after a failed save (a conflict is handled after the transaction is rolled back), which is
+    /// all a savepoint would allow.
+    /// </summary>
+    public InFocusDbContext(DbContextOptions<InFocusDbContext> options)
+        : base(options)
+    {
+        // Pooled contexts keep it: the pool restores the settings a context had when it was created.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<Profile> Profiles => Set<Profile>();
