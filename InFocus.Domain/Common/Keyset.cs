@@ -23,11 +23,24 @@ public static class Keyset
         Expression<Func<T, TKey>> key,
         Expression<Func<T, string>> id,
         bool descending,
-        KeysetPosition<TKey>? after)
+        KeysetPosition<TKey>? after) =>
+        source.OrderByKeyset(
+            key, id, descending, after is null ? null : (Expression.Property(Expression.Constant(after), nameof(after.Key)), Expression.Property(Expression.Constant(after), nameof(after.Id))));
+
+    /// <summary>
+    /// <see cref="OrderByKeyset{T,TKey}(IQueryable{T},Expression{Func{T,TKey}},Expression{Func{T,string}},bool,KeysetPosition{TKey}?)"/>
+    /// with the position's key and id as expressions: a compiled query's parameters.
+    /// </summary>
+    public static IOrderedQueryable<T> OrderByKeyset<T, TKey>(
+        this IQueryable<T> source,
+        Expression<Func<T, TKey>> key,
+        Expression<Func<T, string>> id,
+        bool descending,
+        (Expression Key, Expression Id)? after)
     {
-        if (after is not null)
+        if (after is { } position)
         {
-            source = source.Where(Beyond(key, id, descending, after));
+            source = source.Where(Beyond(key, id, descending, position.Key, position.Id));
         }
 
         return descending
@@ -61,16 +74,19 @@ public static class Keyset
         Expression<Func<T, TKey>> key,
         Expression<Func<T, string>> id,
         bool descending,
-        KeysetPosition<TKey> after)
+        Expression afterKey,
+        Expression afterId)
     {
-        Expression<Func<TKey, string, bool>> comparison = descending
-            ? (k, i) => EF.Functions.LessThan(ValueTuple.Create(k, i), ValueTuple.Create(after.Key, after.Id))
-            : (k, i) => EF.Functions.GreaterThan(ValueTuple.Create(k, i), ValueTuple.Create(after.Key, after.Id));
+        Expression<Func<TKey, string, TKey, string, bool>> comparison = descending
+            ? (k, i, ak, ai) => EF.Functions.LessThan(ValueTuple.Create(k, i), ValueTuple.Create(ak, ai))
+            : (k, i, ak, ai) => EF.Functions.GreaterThan(ValueTuple.Create(k, i), ValueTuple.Create(ak, ai));
         var row = key.Parameters[0];
         var body = new ParameterSubstitution(new()
         {
             [comparison.Parameters[0]] = key.Body,
             [comparison.Parameters[1]] = ParameterSubstitution.Replace(id, row),
+            [comparison.Parameters[2]] = afterKey,
+            [comparison.Parameters[3]] = afterId,
         }).Visit(comparison.Body);
         return Expression.Lambda<Func<T, bool>>(body, row);
     }
