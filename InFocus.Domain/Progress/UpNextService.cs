@@ -39,13 +39,15 @@ public sealed class UpNextService(InFocusDbContext db, MediaImages images, TimeP
         var (afterAt, afterId) = after is null ? ((DateTimeOffset?)null, (string?)null) : (after.Key, after.Id);
         // The page's candidates come first, in keyset order from the (user, last_watched_at, id) index, so the work is
         // O(page) whatever the number of shows; a candidate with nothing to watch next (a status set by hand, an
-        // episode not aired yet) is left out of the page, which may then hold fewer than limit items.
+        // episode not aired yet, a movie being watched: it has no episodes) is left out of the page, which may then hold
+        // fewer than limit items. The candidates are not joined to their titles to keep to shows: the planner, which
+        // cannot know that a user's started entries are nearly all shows, then hash-joined them with every show in the
+        // catalog (21 ms of a 72 ms page with 1,000 shows started in a catalog of 21,000 titles).
         var rows = await db.Database.SqlQuery<UpNextRow>($"""
             WITH candidates AS MATERIALIZED (
                 SELECT w.id, w.user_id, w.media_item_id, w.last_watched_at
                 FROM watchlist_entries w
-                JOIN media_items m ON m.id = w.media_item_id
-                WHERE w.user_id = {user.UserId} AND w.last_watched_at IS NOT NULL AND w.status <> 'completed' AND m.tmdb_type = 'tv'
+                WHERE w.user_id = {user.UserId} AND w.last_watched_at IS NOT NULL AND w.status <> 'completed'
                   AND ({afterAt}::timestamptz IS NULL OR (w.last_watched_at, w.id) < ({afterAt}::timestamptz, {afterId}::text))
                 ORDER BY w.last_watched_at DESC, w.id DESC
                 LIMIT {page.Limit + 1})

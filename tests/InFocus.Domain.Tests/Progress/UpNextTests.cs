@@ -36,4 +36,33 @@ public sealed class UpNextTests(DomainFixture fixture) : IClassFixture<DomainFix
         Assert.Equal([(shows[2], 2)], second.Items.Select(i => (i.MediaItemId, i.NextEpisode.Number)));
         Assert.Null(second.NextCursor);
     }
+
+    [Fact]
+    public async Task A_movie_being_watched_is_not_up_next_and_the_shows_around_it_are()
+    {
+        var user = Entities.User();
+        await fixture.SaveAsync(user);
+        var shows = await fixture.InsertShowsAsync(2, 1, 3, new DateOnly(2020, 1, 1));
+        var movie = (await fixture.InsertTitlesAsync(1))[0];
+        string[] titles = [shows[0], movie, shows[1]];
+        await fixture.DbAsync(async db =>
+        {
+            // Newest first: shows[0], the movie (watched, its status set back to "watching" by hand), shows[1].
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO watchlist_entries (id, user_id, media_item_id, status, status_follows_progress, last_watched_at)
+                SELECT id, {user.Id}, media_item_id, 'watching', false, timestamptz '2025-06-01' - n * interval '1 day'
+                FROM unnest({BulkData.NewIds(3)}, {titles}) WITH ORDINALITY AS t(id, media_item_id, n)
+                """);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO viewings (id, user_id, media_item_id, episode_id, watched_at)
+                SELECT 'c' || substr(md5(e.id || 'seen'), 1, 24), {user.Id}, e.media_item_id, e.id, timestamptz '2025-01-01'
+                FROM episodes e WHERE e.media_item_id = ANY({shows}) AND e.number = 1
+                """);
+        });
+
+        var page = await fixture.WithAsync<UpNextService, Page<UpNextItem>>(s => s.ListAsync(user.AsCaller(), new PageRequest(10, null), default));
+
+        Assert.Equal([(shows[0], 2), (shows[1], 2)], page.Items.Select(i => (i.MediaItemId, i.NextEpisode.Number)));
+        Assert.Null(page.NextCursor);
+    }
 }
