@@ -23,9 +23,16 @@ public static class Keyset
         Expression<Func<T, TKey>> key,
         Expression<Func<T, string>> id,
         bool descending,
-        KeysetPosition<TKey>? after) =>
-        source.OrderByKeyset(
-            key, id, descending, after is null ? null : (Expression.Property(Expression.Constant(after), nameof(after.Key)), Expression.Property(Expression.Constant(after), nameof(after.Id))));
+        KeysetPosition<TKey>? after)
+    {
+        // Members of a constant, as of a closure: EF Core makes each a query parameter.
+        var position = after is null ? null : Expression.Constant(after);
+        return source.OrderByKeyset(
+            key,
+            id,
+            descending,
+            position is null ? null : (Expression.Property(position, nameof(after.Key)), Expression.Property(position, nameof(after.Id))));
+    }
 
     /// <summary>
     /// <see cref="OrderByKeyset{T,TKey}(IQueryable{T},Expression{Func{T,TKey}},Expression{Func{T,string}},bool,KeysetPosition{TKey}?)"/>
