@@ -190,7 +190,8 @@ public sealed class WatchlistListingTests(DomainFixture fixture) : IClassFixture
 
         foreach (var cursor in forged)
         {
-            await Assert.ThrowsAsync<ValidationException>(() => ListAsync(user, Default with { Sort = "title" }, PageRequest.Create(null, cursor)));
+            var error = await Assert.ThrowsAsync<ValidationException>(() => ListAsync(user, Default with { Sort = "title" }, PageRequest.Create(null, cursor)));
+            Assert.Equal(["is not a valid cursor for this list."], error.Errors["cursor"]);
         }
     }
 
