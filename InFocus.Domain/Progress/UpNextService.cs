@@ -41,8 +41,8 @@ public sealed class UpNextService(InFocusDbContext db, MediaImages images, TimeP
         // O(page) whatever the number of shows; a candidate with nothing to watch next (a status set by hand, an
         // episode not aired yet, a movie being watched: it has no episodes) is left out of the page, which may then hold
         // fewer than limit items. The candidates are not joined to their titles to keep to shows: the planner, which
-        // cannot know that a user's started entries are nearly all shows, then hash-joined them with every show in the
-        // catalog (21 ms of a 72 ms page with 1,000 shows started in a catalog of 21,000 titles).
+        // cannot know that a user's started entries are nearly all shows, then hash-joined them with a scan of the whole
+        // catalog (2 ms a request at 11,000 titles, growing with the catalog; 0.1 ms without the join).
         var rows = await db.Database.SqlQuery<UpNextRow>($"""
             WITH candidates AS MATERIALIZED (
                 SELECT w.id, w.user_id, w.media_item_id, w.last_watched_at

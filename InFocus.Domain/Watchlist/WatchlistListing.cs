@@ -136,7 +136,8 @@ public sealed class WatchlistListing(InFocusDbContext db, MediaImages images)
     /// <summary>
     /// The list's queries without an availability filter, compiled once per shape (sort, order, with a status or not,
     /// first page or not) on first use: a request then neither composes the LINQ query nor looks it up in EF's query
-    /// cache, about a tenth of the page's CPU (docs/performance.md, "Light reads: the per-request path").
+    /// cache, about 15% of the host's CPU for a page of 50 and a fifth at one row (docs/performance.md, "Light reads:
+    /// the per-request path").
     /// </summary>
     private static class CompiledPage<TKey>
     {
